@@ -1,0 +1,508 @@
+"""Attribution: who a speaker mention is.
+
+Given the noun phrase next to a cue ("Afghan foreign minister Amir Khan Muttaqi",
+"he", "one resident", "the ministry"), work out the canonical name, role, affiliation
+and speaker type, resolving pronouns, surnames and definite descriptions against the
+people and organisations named earlier in the same article, and names against the
+cross-article speaker registry.  Pure: no I/O but reading the registry file once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .model import slug
+from .text import Token, tokens
+
+PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
+            "it": "organisation", "you": "person", "him": "person", "her": "person"}
+DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three", "four",
+               "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
+               "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
+               "anonymous", "multiple", "numerous", "various", "certain", "other", "former", "1", "2", "3"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "few",
+              "most", "other", "others", "multiple", "numerous", "various", "certain", "unnamed",
+              "anonymous", "senior", "top", "local"}
+# Heads that describe people without naming them: unnamed speakers are anonymous.
+PEOPLE_NOUNS = {
+    "official", "officials", "source", "sources", "resident", "residents", "witness", "witnesses",
+    "citizen", "citizens", "individual", "individuals", "person", "people", "man", "woman", "men",
+    "women", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "aide", "aides",
+    "observer", "observers", "spokesman", "spokeswoman", "spokesperson", "critic", "critics",
+    "supporter", "supporters", "activist", "activists", "researcher", "researchers", "doctor",
+    "doctors", "investigator", "investigators", "lawyer", "lawyers", "attorney", "attorneys",
+    "lawmaker", "lawmakers", "leader", "leaders", "member", "members", "authorities", "worker",
+    "workers", "voter", "voters", "student", "students", "teacher", "teachers", "victim", "victims",
+    "survivor", "survivors", "farmer", "farmers", "soldier", "soldiers", "officer", "officers",
+    "commander", "commanders", "minister", "ministers", "economist", "economists", "scientist",
+    "scientists", "insider", "insiders", "staffer", "staffers", "adviser", "advisers", "advisor",
+    "advisors", "friend", "friends", "neighbor", "neighbors", "neighbour", "neighbours", "relative",
+    "relatives", "parent", "parents", "eyewitness", "eyewitnesses", "protester", "protesters",
+    "organizer", "organizers", "participant", "participants", "employee", "employees", "executive",
+    "executives", "owner", "owners", "father", "mother", "son", "daughter", "husband", "wife",
+    "brother", "sister", "family", "families", "representative", "representatives", "prosecutor",
+    "prosecutors", "judge", "senator", "senators", "president", "governor", "mayor", "director",
+    "chairman", "chief", "strategist", "strategists", "pollster", "pollsters", "candidate",
+    "candidates", "campaign", "delegate", "delegates", "fighter", "fighters", "driver", "drivers",
+    "trader", "traders", "shopkeeper", "vendor", "passenger", "passengers", "villager", "villagers",
+    "elder", "elders", "cleric", "clerics", "professor", "professors", "journalist", "journalists",
+    "reporter", "reporters", "correspondent", "editor", "editors", "author", "authors", "writer",
+    "police", "some", "many", "others",
+}
+ORG_NOUNS = {
+    "ministry", "government", "administration", "military", "army", "navy", "police", "department",
+    "agency", "office", "council", "committee", "commission", "court", "party", "company", "firm",
+    "group", "organization", "organisation", "institute", "center", "centre", "university", "union",
+    "bank", "foundation", "association", "regime", "authority", "board", "bureau", "cabinet",
+    "parliament", "congress", "senate", "embassy", "mission", "corps", "forces", "force", "command",
+    "coalition", "alliance", "federation", "service", "services", "network", "campaign", "team",
+    "statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website",
+    "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
+    "programme", "initiative", "watch", "court", "tribunal", "club", "league", "secretariat",
+}
+PUBLICATION_WORDS = {
+    "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
+    "magazine", "review", "daily", "weekly", "policy", "economist", "reuters", "bloomberg", "politico",
+    "axios", "breitbart", "cnn", "bbc", "npr", "msnbc", "fox", "abc", "cbs", "nbc", "afp", "ap",
+    "dawn", "express", "mail", "mirror", "sun", "observer", "atlantic", "newsweek", "time",
+    "insider", "hill", "independent", "chronicle", "inquirer", "globe", "star", "standard",
+    "welle", "jazeera", "tolonews", "pajhwok", "wire", "newspaper", "paper", "outlet", "tabloid",
+}
+PUBLICATION_HEADS = {"newspaper", "paper", "magazine", "outlet", "tabloid", "website", "broadcaster",
+                     "network", "daily", "weekly", "publication"}
+ROLE_WORDS = {
+    "minister", "secretary", "general", "secretary-general", "president", "vice", "prime", "premier",
+    "chancellor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ambassador",
+    "envoy", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "leader",
+    "chairman", "chairwoman", "chair", "commander", "officer", "head", "deputy", "former", "acting",
+    "analyst", "professor", "prof", "dr", "mr", "mrs", "ms", "judge", "king", "queen", "prince",
+    "princess", "sheikh", "emir", "pope", "cardinal", "bishop", "imam", "mullah", "maulvi", "col",
+    "colonel", "gen", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm",
+    "admiral", "attorney", "speaker", "ceo", "founder", "co-founder", "executive", "official",
+    "economist", "expert", "researcher", "partner", "associate", "adviser", "advisor", "counsel",
+    "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "assemblyman", "councilman",
+    "councilwoman", "commissioner", "inspector", "superintendent", "sheriff", "strategist", "fellow",
+    "scholar", "author", "journalist", "editor", "correspondent", "senior", "lady",
+    # what a title is minister *of*
+    "foreign", "defense", "defence", "interior", "finance", "justice", "home", "state", "affairs",
+    "information", "security", "national", "health", "education", "trade", "commerce", "energy",
+    "economy", "economic", "planning", "water", "agriculture", "labour", "labor", "culture",
+}
+ROLE_JOINERS = {"of", "for", "and", "the"}
+DEMONYMS = {
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "iranian": "Iran", "indian": "India",
+    "russian": "Russia", "chinese": "China", "american": "United States", "british": "United Kingdom",
+    "saudi": "Saudi Arabia", "qatari": "Qatar", "turkish": "Turkey", "french": "France",
+    "german": "Germany", "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine",
+    "syrian": "Syria", "iraqi": "Iraq", "egyptian": "Egypt", "japanese": "Japan", "korean": "Korea",
+    "north korean": "North Korea", "south korean": "South Korea", "mexican": "Mexico",
+    "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain",
+    "european": "European Union", "emirati": "United Arab Emirates", "bangladeshi": "Bangladesh",
+    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "chinese": "China", "cuban": "Cuba",
+    "venezuelan": "Venezuela", "brazilian": "Brazil", "nigerian": "Nigeria", "kenyan": "Kenya",
+}
+PLACES = {
+    "afghanistan", "pakistan", "india", "iran", "russia", "china", "qatar", "saudi arabia", "turkey",
+    "united states", "u.s.", "us", "america", "britain", "united kingdom", "uk", "france", "germany",
+    "israel", "ukraine", "syria", "iraq", "egypt", "japan", "north korea", "south korea", "mexico",
+    "canada", "australia", "italy", "spain", "kabul", "islamabad", "tehran", "moscow", "beijing",
+    "delhi", "new delhi", "doha", "riyadh", "ankara", "washington", "london", "paris", "berlin",
+    "kyiv", "jerusalem", "tel aviv", "baghdad", "damascus", "cairo", "tokyo", "seoul", "pyongyang",
+    "brussels", "geneva", "kandahar", "peshawar", "lahore", "karachi", "quetta", "rawalpindi",
+    "european union", "eu", "nato", "virginia", "california", "texas", "new york", "florida", "ohio",
+    "the west", "the kremlin", "the white house", "the pentagon", "downing street", "whitehall",
+}
+# Capitals and seats of power speak for their governments ("Islamabad rejected …").
+SEATS = {"islamabad", "kabul", "tehran", "moscow", "beijing", "new delhi", "delhi", "doha", "riyadh",
+         "ankara", "washington", "london", "paris", "berlin", "kyiv", "jerusalem", "baghdad",
+         "damascus", "cairo", "tokyo", "seoul", "pyongyang", "brussels", "the kremlin",
+         "the white house", "the pentagon", "downing street", "whitehall", "beijing"}
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "ul", "le", "la", "du", "del", "della",
+                  "di", "ibn", "el", "ben", "abu", "der", "den", "mac", "st."}
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "maj",
+          "sgt", "adm", "rev", "president", "senator", "governor", "mayor", "judge", "minister",
+          "secretary", "ambassador", "king", "queen", "prince", "sheikh", "pope", "chancellor",
+          "premier", "general", "colonel", "speaker", "justice", "sir", "lord", "lady", "dame"}
+SENTENCE_START_WORDS = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "meanwhile",
+                        "this", "that", "these", "those", "it", "he", "she", "they", "we", "there",
+                        "for", "from", "with", "after", "before", "while", "as", "when", "if",
+                        "although", "though", "since", "during", "within", "yet", "so", "also",
+                        "according", "earlier", "later", "now", "then", "still", "instead"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker.  `mention`/`start`/`end` are the words next to the quote."""
+
+    mention: str
+    start: int
+    end: int
+    type: str  # person | organisation | publication | anonymous
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    guessed: bool = False  # resolved through a pronoun, surname or description
+
+    @property
+    def id(self) -> str | None:
+        # Anonymous descriptions ("one resident") name nobody, so they get no speaker page.
+        return slug(self.name) if self.name and self.type != "anonymous" else None
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive key for names."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    role: str | None
+    affiliation: str | None
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: str | None = None) -> dict[str, RegistryEntry]:
+    """Map folded alias → entry.  QUOTES_SPEAKERS overrides the bundled registry."""
+    path = path or os.environ.get("QUOTES_SPEAKERS") or str(Path(__file__).parent / "data" / "speakers.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    out = {}
+    for item in data.get("speakers", []):
+        entry = RegistryEntry(item["name"], tuple(item.get("aliases", [])), item.get("type", "person"),
+                              item.get("role"), item.get("affiliation"))
+        for alias in (entry.name, *entry.aliases):
+            out[fold(alias)] = entry
+    return out
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def is_name_token(tok: Token) -> bool:
+    t = tok.text
+    return (t[:1].isupper() and any(c.isalpha() for c in t)) or fold(t) in NAME_PARTICLES
+
+
+def place_of(words: str) -> str | None:
+    """A country for a demonym or place mention ("Afghan" → Afghanistan, "Pakistan's" → Pakistan)."""
+    w = fold(_strip_possessive(words.strip()))
+    if w in DEMONYMS:
+        return DEMONYMS[w]
+    if w in PLACES:
+        return _strip_possessive(words.strip())
+    return None
+
+
+def classify_name(name: str) -> str:
+    """person | organisation | publication for a capitalised name."""
+    words = [fold(w) for w in re.findall(r"[\w.'’-]+", name)]
+    low = fold(name)
+    if low.endswith((".com", ".org", ".net")) or (words and words[-1] in PUBLICATION_WORDS and len(words) <= 4
+                                                  and not any(w in ORG_NOUNS for w in words)):
+        return "publication"
+    if low in PLACES or low.removeprefix("the ") in PLACES or any(w in ORG_NOUNS for w in words):
+        return "organisation"
+    if all(w.isupper() for w in re.findall(r"[\w]+", name)) and len(name) <= 6:
+        return "organisation"  # an acronym: UN, TTP, NATO
+    if " and " in f" {low} " and all(fold(p.strip()) in PLACES for p in re.split(r"\band\b|,", low) if p.strip()):
+        return "organisation"
+    return "person"
+
+
+class Discourse:
+    """What an article has named so far, for pronouns, surnames and 'the ministry'."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]):
+        self.text = text
+        self.people: list[tuple[int, str, Speaker]] = []  # (offset, folded full name, speaker)
+        self.orgs: list[tuple[int, str]] = []
+        self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
+        self._index_names(quoted)
+
+    def _index_names(self, quoted: list[tuple[int, int]]) -> None:
+        toks = [t for t in tokens(self.text) if not any(s <= t.start < e for s, e in quoted)]
+        i = 0
+        while i < len(toks):
+            if not toks[i].is_cap or not toks[i].is_word:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and (is_name_token(toks[j + 1]) and toks[j + 1].is_word) \
+                    and self.text[toks[j].end:toks[j + 1].start] == " " \
+                    and not toks[j].text.endswith(("’s", "'s")):
+                j += 1
+            run = toks[i:j + 1]
+            # Drop a sentence-initial function word and leading titles/roles.
+            while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
+                           or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
+                run = run[1:]
+            if run:
+                name = self.text[run[0].start:run[-1].end]
+                name = _strip_possessive(name)
+                kind = classify_name(name)
+                if kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
+                                                                   or "-" in t.text for t in run):
+                    self.people.append((run[0].start, fold(name), Speaker(name, run[0].start, run[-1].end, "person", name)))
+                elif kind == "organisation":
+                    self.orgs.append((run[0].start, name))
+            i = j + 1
+
+    def person_before(self, offset: int) -> Speaker | None:
+        best = None
+        for start, _, sp in self.people:
+            if start < offset:
+                best = sp
+        for sp in self.speakers:
+            if sp.type == "person" and sp.start < offset and sp.name and (best is None or sp.start > best.start):
+                best = sp
+        return best
+
+    def full_name(self, partial: str, offset: int) -> str | None:
+        """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier."""
+        key = fold(partial)
+        if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
+            return None
+        for start, full, sp in reversed(self.people):
+            if start <= offset and full != key and (full.endswith(" " + key) or full.startswith(key + " ")):
+                return sp.name
+        return None
+
+    def org_like(self, head: str, offset: int) -> str | None:
+        """'the ministry' → the last organisation named with that word."""
+        for start, name in reversed(self.orgs):
+            if start < offset and head in fold(name).split():
+                return name
+        return None
+
+    def last_group(self, offset: int) -> Speaker | None:
+        for sp in reversed(self.speakers):
+            if sp.start < offset and sp.type in ("organisation", "anonymous", "publication"):
+                return sp
+        return None
+
+
+def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split 'Minister of Defense Khawaja Asif' into (title tokens, name tokens)."""
+    n = 0
+    while n < len(toks):
+        w = fold(toks[n].text.rstrip("."))
+        if w in ROLE_WORDS or w in DEMONYMS or (toks[n].text in ("(", ")") or (n and toks[n - 1].text == "(")):
+            n += 1
+        elif w in ROLE_JOINERS and n and n + 1 < len(toks) and fold(toks[n + 1].text) in ROLE_WORDS | ROLE_JOINERS:
+            n += 1
+        else:
+            break
+    return toks[:n], toks[n:]
+
+
+def _name_run(toks: list[Token]) -> int:
+    """Index where the trailing run of capitalised words (the name) starts, or len(toks)."""
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1]
+        if t.is_cap and t.is_word or t.text in ("(", ")"):
+            k -= 1
+        elif fold(t.text) in NAME_PARTICLES | ROLE_JOINERS and k > 1 and k < len(toks) and toks[k - 2].is_cap:
+            k -= 1
+        else:
+            break
+        if k < len(toks) - 1 and toks[k].text.endswith(("’s", "'s")) and k != len(toks) - 1:
+            k += 1  # "Pakistan's Ministry of Information": the owner is not part of the name
+            break
+    while k < len(toks) and (fold(toks[k].text) in ROLE_JOINERS or toks[k].text in ("(", ")")):
+        k += 1
+    return k
+
+
+def describe(text: str, start: int, end: int, discourse: Discourse,
+             appositive: tuple[int, int] | None = None) -> Speaker | None:
+    """Analyse the noun phrase text[start:end] (plus an appositive) as a speaker."""
+    toks = tokens(text, start, end)
+    while toks and not toks[-1].is_word:
+        toks.pop()
+    while toks and not toks[0].is_word:
+        toks.pop(0)
+    if not toks:
+        return None
+    m_start, m_end = toks[0].start, toks[-1].end
+    mention = text[m_start:m_end]
+    low = fold(mention)
+    if low in PRONOUNS or low in ("he himself", "she herself"):
+        return _resolve_pronoun(low.split()[0], mention, m_start, m_end, discourse)
+
+    # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
+    for n, t in enumerate(toks[1:], 1):
+        if t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who") \
+                and not toks[n - 1].is_cap:
+            toks, pp = toks[:n], toks[n:]
+            break
+    else:
+        pp = []
+    head = fold(_strip_possessive(toks[-1].text))
+    registry = load_registry()
+    appos = text[appositive[0]:appositive[1]].strip(" ,") if appositive else None
+    k = _name_run(toks)
+    named = k < len(toks) and not (len(toks) - k == 1 and (head in PEOPLE_NOUNS or head in ORG_NOUNS
+                                                             or head in DETERMINERS) and k == 0)
+    if named:
+        title, name_toks = _split_title(text, toks[k:])
+        prefix = toks[:k] + title
+        if not name_toks:
+            named = False
+    if named:
+        name = _strip_possessive(text[name_toks[0].start:name_toks[-1].end])
+        entry = registry.get(fold(name)) or registry.get(fold(re.sub(r"^(the|The)\s+", "", mention)))
+        kind = entry.type if entry else classify_name(name)
+        if kind != "person" and not any(fold(t.text.rstrip(".")) in ROLE_WORDS - {"foreign", "defense", "defence",
+                                        "interior", "state", "information", "security", "national", "home"}
+                                        for t in title):
+            org = entry.name if entry else _strip_possessive(re.sub(r"^(the|The)\s+", "", mention))
+            if fold(org) in SEATS:
+                country = _seat_country(org)
+                return Speaker(mention, m_start, m_end, "organisation", org, None,
+                               f"Government of {country}" if country else org)
+            aff = _affiliation_from_role(text, prefix) or (entry.affiliation if entry else None)
+            if kind == "organisation" and not aff and " and " not in org:
+                aff = org
+            return Speaker(mention, m_start, m_end, kind, org, None, aff)
+        role = _role_text(text, prefix) if prefix else None
+        aff = _affiliation_from_role(text, prefix) if prefix else None
+        if appos:
+            role = role or _appositive_role(appos)
+            aff = aff or _appositive_affiliation(appos)
+        guessed = False
+        if entry is None and len(name_toks) == 1:
+            full = discourse.full_name(name, m_start)
+            if full:
+                name, guessed = full, True
+                entry = registry.get(fold(name))
+        if entry is not None:
+            return Speaker(mention, m_start, m_end, entry.type, entry.name,
+                           role or entry.role, aff or entry.affiliation, guessed)
+        prior = _prior_speaker(discourse, name)
+        if prior is not None:
+            role, aff = role or prior.role, aff or prior.affiliation
+        return Speaker(mention, m_start, m_end, "person", name, role, aff, guessed)
+
+    # No name at the head: a description ("one resident", "the ministry", "Afghan officials").
+    first = fold(toks[0].text)
+    desc = re.sub(r"^(the|The)\s+", "", mention)
+    aff = _affiliation_from_role(text, toks + pp)
+    if head in PUBLICATION_HEADS:
+        return Speaker(mention, m_start, m_end, "publication", desc, None, aff, True)
+    if head in ORG_NOUNS and (head not in PEOPLE_NOUNS or head == "police"):
+        if first in ("the", "its", "their"):
+            org = discourse.org_like(head, m_start)
+            if org:
+                return Speaker(mention, m_start, m_end, "organisation", org, None, org, True)
+        return Speaker(mention, m_start, m_end, "organisation", _cap_first(desc), None, aff)
+    if head in PEOPLE_NOUNS or first in INDEFINITE:
+        if (first == "the" or toks[0].text.endswith(("’s", "'s"))) and head in ROLE_WORDS:
+            # "the defence minister": one definite person, known only by role.
+            return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
+        return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
+    return None
+
+
+def _cap_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _seat_country(seat: str) -> str | None:
+    capitals = {"islamabad": "Pakistan", "kabul": "Afghanistan", "tehran": "Iran", "moscow": "Russia",
+                "beijing": "China", "new delhi": "India", "delhi": "India", "doha": "Qatar",
+                "riyadh": "Saudi Arabia", "ankara": "Turkey", "washington": "the United States",
+                "london": "the United Kingdom", "paris": "France", "berlin": "Germany", "kyiv": "Ukraine",
+                "the kremlin": "Russia", "the white house": "the United States", "tokyo": "Japan",
+                "seoul": "South Korea", "pyongyang": "North Korea", "cairo": "Egypt", "baghdad": "Iraq",
+                "damascus": "Syria", "jerusalem": "Israel", "the pentagon": "the United States"}
+    return capitals.get(fold(seat))
+
+
+def _prior_speaker(discourse: Discourse, name: str) -> Speaker | None:
+    for sp in reversed(discourse.speakers):
+        if sp.name == name:
+            return sp
+    return None
+
+
+def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: Discourse) -> Speaker:
+    kind = PRONOUNS[word]
+    if kind == "person":
+        sp = discourse.person_before(start)
+        if sp is not None:
+            prior = _prior_speaker(discourse, sp.name)
+            src = prior or sp
+            return Speaker(mention, start, end, "person", sp.name, src.role, src.affiliation, True)
+        return Speaker(mention, start, end, "anonymous", None, None, None, True)
+    sp = discourse.last_group(start)
+    if sp is not None:
+        return Speaker(mention, start, end, sp.type, sp.name, sp.role, sp.affiliation, True)
+    return Speaker(mention, start, end, "anonymous", None, None, None, True)
+
+
+def _role_text(text: str, role_toks: list[Token]) -> str | None:
+    role = text[role_toks[0].start:role_toks[-1].end].strip(" ,")
+    role = re.sub(r"^(the|The|a|an)\s+", "", role)
+    return role or None
+
+
+def _affiliation_from_role(text: str, toks: list[Token]) -> str | None:
+    """'Taliban government spokesman' → 'Taliban government'; "Pakistan's" → 'Pakistan'."""
+    if not toks:
+        return None
+    words = [t for t in toks if t.is_word]
+    for t in words:
+        place = place_of(t.text)
+        if place and t.text.endswith(("’s", "'s")):
+            return place
+    # Capitalised run before the role noun, with a trailing org noun ("Taliban government").
+    caps = []
+    for n, t in enumerate(words):
+        w = fold(t.text)
+        if n == 0 and w in PEOPLE_NOUNS | DETERMINERS | SENTENCE_START_WORDS:
+            continue
+        if n == 0 and not place_of(t.text) and len(words) > 1 and not words[1].is_cap:
+            continue  # "Local aid workers": a capital only because it starts the sentence
+        if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS:
+            caps.append(t)
+        elif caps and w in ORG_NOUNS:
+            caps.append(t)
+        elif caps:
+            break
+    if caps:
+        return _strip_possessive(text[caps[0].start:caps[-1].end])
+    for t in words:
+        if fold(t.text) in DEMONYMS:
+            return DEMONYMS[fold(t.text)]
+    return None
+
+
+def _appositive_role(appos: str) -> str | None:
+    appos = re.sub(r"^(the|a|an)\s+", "", appos.strip(), flags=re.I)
+    if not appos or not appos[0].isalpha() or appos.split()[0].lower().endswith("ly"):
+        return None
+    return appos
+
+
+def _appositive_affiliation(appos: str) -> str | None:
+    """'the director of the South Asia Institute at the Wilson Center' → 'Wilson Center'."""
+    orgs = re.findall(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s*)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*)+)*)", appos)
+    orgs = [o.strip() for o in orgs if o.strip()]
+    return orgs[-1] if orgs else None
+
+
+def with_registry(sp: Speaker) -> Speaker:
+    entry = load_registry().get(fold(sp.name)) if sp.name else None
+    return replace(sp, name=entry.name) if entry else sp

@@ -1,0 +1,627 @@
+"""Extraction: find every quotation in an article and attribute it.
+
+A pure function from text to `Quote`s.  It works in three passes:
+
+1. quotation marks are paired (`text.quote_marks`), including quotes that run over
+   several paragraphs;
+2. every speech or cognition verb outside quotation marks becomes a *frame*: the cue,
+   its speaker noun phrase (before it, or after it in `"…," said X`), and the content
+   it introduces (a that-clause, a to-infinitive, a quote after a comma or colon, or the
+   quote/clause before `, X said`);
+3. frames claim the quoted stretches next to them; quotes nobody claims continue the
+   previous speaker's quote (a follow-on paragraph) or stay unattributed, and short
+   quoted terms with no cue are scare quotes, not quotations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribute import (DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
+                        Speaker, describe, fold, place_of)
+from .model import Quote
+from .text import QuoteMarks, Token, paragraphs, quote_marks, tokens
+
+_REGULAR = """
+add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
+comment complain concede conclude condemn confirm contend continue counter criticize criticise decry
+declare demand deny describe disclose dismiss elaborate emphasize emphasise estimate explain fear
+highlight hint hope indicate inform insist joke lament maintain mention note object observe pledge
+point post praise predict promise propose question quip recall recount reiterate reject remark remind
+repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
+vow warn welcome wonder worry write accuse call ask acknowledge believe think tell
+""".split()
+_IRREGULAR = {
+    "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
+    "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
+    "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
+    "hold": ["held", "holds"], "rule": ["ruled", "rules"],
+}
+
+
+def _forms(verb: str) -> list[str]:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("s", "sh", "ch", "x")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    if verb in ("admit", "quip", "regret", "commit"):
+        return [verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+CUES: dict[str, str] = {}
+for _v in _REGULAR + list(_IRREGULAR):
+    for _f in _forms(_v):
+        CUES.setdefault(_f, _v)
+# Verbs whose next noun phrase is the person addressed, not the content.
+ADDRESSEE = {"tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
+# Verbs whose whole complement is the content ("urged both sides to …", "denied X").
+WHOLE_OBJECT = {"urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
+                "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
+                "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
+                "disclose", "acknowledge", "admit", "question"}
+# Verbs that stand after a quote and before the speaker: `"…," said X`.
+INVERTING = {"say", "add", "ask", "write", "explain", "continue", "note", "recall", "state", "reply",
+             "remark", "declare", "argue", "insist", "warn", "caution", "conclude", "observe",
+             "suggest", "acknowledge", "counter", "quip", "tell", "respond", "report", "tweet", "post"}
+# Forms that are more often nouns ("a report", "the call"): need a clear subject.
+NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "comments", "post",
+           "posts", "note", "notes", "charge", "charges", "counter", "signal", "signals", "question",
+           "questions", "demand", "demands", "fear", "fears", "hope", "hopes", "promise", "promises",
+           "pledge", "pledges", "vow", "vows", "warning", "tweet", "tweets", "worry", "worries",
+           "estimate", "estimates", "statement", "state", "states", "point", "points", "object",
+           "objects", "reply", "replies", "remark", "remarks", "welcome", "stress", "praise",
+           "joke", "jokes", "mention", "continue", "find", "finds", "found", "hold", "holds", "held",
+           "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
+           "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
+           "believe", "say", "tell", "ask", "write", "add", "note", "state"}
+AUX = {"has", "have", "had", "also", "later", "previously", "repeatedly", "once", "again", "then",
+       "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
+       "does", "do", "reportedly", "allegedly", "further", "separately", "not", "never", "still",
+       "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
+       "even", "first", "quickly", "immediately", "privately", "openly", "frequently", "explicitly",
+       "initially", "subsequently", "simply", "flatly", "bluntly", "firmly", "strongly", "angrily",
+       "sharply", "vehemently", "forcefully", "loudly", "quietly", "recently", "last", "had"}
+BOUNDARY_WORDS = {"that", "but", "while", "as", "because", "although", "though", "when", "after",
+                  "before", "if", "since", "whereas", "where", "which", "who", "whom", "whose",
+                  "so", "unless", "until", "than", "what", "how", "why", "whether"}
+PREPOSITIONS = {"in", "on", "at", "from", "after", "during", "within", "for", "with", "by", "since",
+                "as", "while", "despite", "amid", "following", "under", "over", "before", "through",
+                "throughout", "without", "across", "about", "into", "to", "of", "like", "unlike",
+                "among", "between", "behind", "beyond", "near", "outside", "inside", "via", "per",
+                "upon", "toward", "towards", "against", "along", "around"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening",
+              "night", "afternoon", "weekend", "earlier", "later", "late", "last", "this", "next"}
+NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "creed", "embed", "breed", "shed",
+             "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
+             "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
+QUOTE_CHARS = "\"“”„«»‘’'‹›"
+MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
+
+
+@dataclass
+class Frame:
+    cue: str
+    cue_start: int
+    cue_end: int
+    np: tuple[int, int] | None  # the speaker noun phrase (mention)
+    appositive: tuple[int, int] | None = None
+    role_prefix: tuple[int, int] | None = None
+    after: tuple[int, int] | None = None  # content after the cue
+    before: tuple[int, int] | None = None  # content before the speaker ("…," X said)
+    according: bool = False
+    inherit: bool = False
+    speaker: Speaker | None = None
+    claimed: list[QuoteMarks] = field(default_factory=list)
+
+
+def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
+    """All quotes in `text`, in order of position.  Pure: no I/O."""
+    marks = quote_marks(text)
+    mark_spans = [p for m in marks for p in m.parts]
+    discourse = Discourse(text, mark_spans)
+    paras = paragraphs(text)
+    frames: list[Frame] = []
+    for lo, hi in paras:
+        for s, e in _sentences(text, lo, hi, marks):
+            frames.extend(_frames(text, s, e, mark_spans))
+    frames.sort(key=lambda f: f.cue_start)
+    return _assemble(text, marks, frames, paras, discourse, source, title)
+
+
+# --- sentences that never break inside a quotation ----------------------------------------
+def _sentences(text: str, lo: int, hi: int, marks: list[QuoteMarks]) -> list[tuple[int, int]]:
+    from .text import sentences
+    inside = [(s, e) for m in marks for s, e in m.parts if s >= lo and e <= hi]
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(text, lo, hi):
+        if out and any(a < s < b for a, b in inside):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+# --- frames -------------------------------------------------------------------------------
+def _in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _frames(text: str, s: int, e: int, mark_spans: list[tuple[int, int]]) -> list[Frame]:
+    toks = tokens(text, s, e)
+    quoted = [_in_quote(t.start, mark_spans) for t in toks]
+    out = []
+    for i, tok in enumerate(toks):
+        if quoted[i]:
+            continue
+        low = tok.lower
+        if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+            f = _according(text, toks, quoted, i, s, e)
+        elif low in CUES:
+            f = _cue_frame(text, toks, quoted, i, s, e)
+        elif tok.text == ":" and i > 0:
+            f = _colon_frame(text, toks, quoted, i, s, e)
+        else:
+            f = None
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _np_ok(text: str, toks: list[Token]) -> bool:
+    """Is this run of tokens a plausible speaker noun phrase?"""
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > 14:
+        return False
+    low = [fold(t.text) for t in words]
+    if len(words) == 1 and low[0] in PRONOUNS and low[0] not in ("him", "her"):
+        return True
+    last = re.sub(r"[’']s$", "", low[-1])
+    if last in PREPOSITIONS or last in BOUNDARY_WORDS or last in AUX or last in ("the", "a", "an", "and", "or"):
+        return False
+    if any(w in BOUNDARY_WORDS for w in low[1:]) and not any(w in ("who", "which") for w in low):
+        return False
+    for t, w in zip(words[:-1], low[:-1]):
+        if not t.is_cap and (w in CUES or w == "to" or (w.endswith("ed") and "-" not in w and w not in NOT_VERBS)):
+            return False  # a verb inside: this is a clause, not a noun phrase
+    if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
+                                             {"the", "a", "an", "one", "another", "some", "this", "that"}):
+        # Capitalised, so a name, unless the capital letters are only sentence-initial.
+        if last in PEOPLE_NOUNS or last in ORG_NOUNS or words[-1].is_cap or last.endswith(".com"):
+            return True
+        return False
+    return last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS
+
+
+def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+        tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
+    """The speaker noun phrase left of the cue at toks[i].
+
+    Returns (np, appositive, role_prefix, k) where k is the index of the first token of
+    the whole subject region (so content before it can be found)."""
+    j = i - 1
+    while j >= 0 and not quoted[j] and toks[j].lower in AUX:
+        j -= 1
+    end = j
+    while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "—", "–", "(", ")", "[", "]") \
+            and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
+        if toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
+            break
+        j -= 1
+    region = list(range(j + 1, end + 1))
+    if not region:
+        return None, None, None, i
+    segs: list[list[int]] = [[]]
+    for k in region:
+        if toks[k].text == ",":
+            segs.append([])
+        else:
+            segs[-1].append(k)
+    trailing = not segs[-1]
+    if trailing:
+        segs.pop()
+    segs = [sg for sg in segs if sg]
+    if not segs:
+        return None, None, None, i
+
+    def span(sg: list[int]) -> tuple[int, int]:
+        return toks[sg[0]].start, toks[sg[-1]].end
+
+    def clean(sg: list[int]) -> list[int]:
+        # Leading connectives or a prepositional phrase without a comma ("On Sunday officials").
+        while sg and toks[sg[0]].lower in {"but", "and", "however", "meanwhile", "still", "yet", "so", "also",
+                                           "now", "then", "instead", "indeed", "moreover", "separately",
+                                           "similarly", "likewise", "finally", "thus", "hence", "today",
+                                           "yesterday", "earlier", "later"}:
+            sg = sg[1:]
+        if sg and toks[sg[0]].lower in PREPOSITIONS:
+            starts = [n for n, k in enumerate(sg) if toks[k].lower in ("the", "a", "an", "one", "another")]
+            sg = sg[starts[-1]:] if starts and starts[-1] > 0 else []
+        return sg
+
+    def looks_appositive(sg: list[int]) -> bool:
+        first = toks[sg[0]]
+        return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
+                               "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly")
+
+    if trailing and len(segs) >= 2 and looks_appositive(segs[-1]):
+        core = clean(segs[-2])
+        if core and _np_ok(text, [toks[k] for k in core]):
+            prefix = None
+            if len(segs) >= 3 and _is_role(text, [toks[k] for k in segs[-3]]):
+                prefix = span(segs[-3])
+            return span(core), span(segs[-1]), prefix, (segs[-3] if prefix else segs[-2])[0]
+        return None, None, None, i
+    core = clean(segs[-1])
+    if not core or not _np_ok(text, [toks[k] for k in core]):
+        return None, None, None, i
+    prefix = None
+    if len(segs) >= 2 and toks[core[0]].is_cap and _is_role(text, [toks[k] for k in segs[-2]]):
+        prefix = span(segs[-2])
+    return span(core), None, prefix, (segs[-2] if prefix else core)[0]
+
+
+def _is_role(text: str, toks: list[Token]) -> bool:
+    """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
+    from .attribute import ROLE_WORDS
+    words = [fold(t.text) for t in toks if t.is_word]
+    return bool(words) and len(words) <= 8 and words[-1] in ROLE_WORDS
+
+
+def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> int:
+    """Skip an addressee or adverbial after the cue; return the index where content starts."""
+    n = k
+    while n < len(toks) and n - k < limit and not quoted[n]:
+        low = toks[n].lower
+        if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";"):
+            break
+        n += 1
+    return n
+
+
+def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+    tok = toks[i]
+    lemma = CUES[tok.lower]
+    if i > 0 and not quoted[i - 1] and toks[i - 1].lower in (
+            "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
+            "your", "no", "any", "every", "each", "such", "to", "of"):
+        return None  # a noun ("the report") or an infinitive ("to say")
+    if i + 1 < len(toks) and toks[i + 1].lower == "by":
+        return None
+    if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
+        return None
+    if tok.lower.endswith("ing"):
+        # ", adding that …": the speaker is the subject of the clause it hangs on.
+        if not (i > 0 and toks[i - 1].text == ",") or lemma in ("hope", "fear", "worry", "question"):
+            return None
+        frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
+        frame.after = _after(text, toks, quoted, i, lemma, e)
+        return frame if frame.after else None
+    np, appos, prefix, k = _subject(text, toks, quoted, i)
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
+    if tok.lower in NOUNISH and np is None:
+        # "…," said X — inversion right after a quote or clause.
+        if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
+            return None
+    if np is None:
+        if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1]
+                                                 or toks[i - 1].text in QUOTE_CHARS)):
+            return None
+        inv = _inverted_subject(text, toks, quoted, i + 1)
+        if inv is None:
+            return None
+        frame.np, frame.appositive = inv
+        frame.before = _content_before(text, toks, quoted, 0, i - 1, s)
+        return frame
+
+    frame.after = _after(text, toks, quoted, i, lemma, e)
+    # Content before the subject: "…, X said." / "“…,” X said."
+    frame.before = _content_before(text, toks, quoted, 0, k - 1, s) if k > 0 else None
+    if frame.after is None and frame.before is None:
+        return frame if frame.np else None
+    return frame
+
+
+def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:
+    """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
+    c = i + 1
+    if lemma == "call":
+        if not (c < len(toks) and toks[c].lower in ("on", "for", "upon")):
+            return None
+        c += 1
+    elif lemma in ADDRESSEE and c < len(toks) and toks[c].lower != "that":
+        c = _object_end(toks, quoted, c, 10)
+        if lemma in WHOLE_OBJECT and c < len(toks) and toks[c].lower in ("to", "of"):
+            c = i + 1  # "urged both sides to …": the addressee is part of what was urged
+    # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
+    n = c
+    while n < len(toks) and n - c < 12 and not quoted[n] and toks[n].lower != "that" \
+            and toks[n].text not in (".", ";", "!", "?") and toks[n].lower not in CUES:
+        if toks[n].text in (",", ":") and n + 1 < len(toks) and quoted[n + 1]:
+            break
+        n += 1
+    if n < len(toks) and n > c and (toks[n].lower == "that" or (toks[n].text in (",", ":") and n + 1 < len(toks)
+                                                                 and quoted[n + 1])):
+        if toks[c].lower in PREPOSITIONS or fold(toks[c].text) in TIME_WORDS or toks[n].lower != "that":
+            c = n
+    while c < len(toks) and toks[c].text in (",", ":"):
+        c += 1
+    if c >= len(toks):
+        return None
+    nxt = toks[c]
+    if nxt.text in (".", "?", "!", ";"):
+        return None
+    body_end = _clause_end(text, toks, quoted, c, e)
+    if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
+        return nxt.start, body_end
+    if lemma == "tell" or lemma in ADDRESSEE:
+        return None
+    if nxt.lower in PRONOUNS or nxt.is_cap or nxt.lower in ("the", "a", "an", "there", "this", "its", "their",
+                                                            "his", "her", "some", "many", "no", "all"):
+        return nxt.start, body_end
+    return None
+
+
+def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int) -> int:
+    """Where the content that starts at toks[c] ends: before ', X said' or the final stop."""
+    end = e
+    for n in range(c + 1, len(toks)):
+        if quoted[n]:
+            continue
+        if toks[n].text == ";":
+            end = toks[n].start
+            break
+        if toks[n].text == "," and n + 2 < len(toks) and toks[n + 1].lower in ("he", "she", "they", "it") \
+                and toks[n + 2].lower in CUES:
+            end = toks[n].start
+            break
+    while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
+        end -= 1
+    return end
+
+
+def _ends_in_quote(text: str, end: int) -> bool:
+    return end >= 2 and text[end - 1] == "." and text[end - 2] in QUOTE_CHARS
+
+
+def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int, s: int) -> tuple[int, int] | None:
+    """Content before the speaker: from the sentence start to the comma or quote before it."""
+    n = hi
+    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[toks[n].end - 2:toks[n].end - 1] in ",.!?")):
+        return None
+    while n >= lo and toks[n].text in (",", "—", "–"):
+        n -= 1
+    if n < lo:
+        return None
+    start = toks[lo].start
+    end = toks[n].end
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """`said X, the director of Y` → (X, appositive)."""
+    n = k
+    while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":", "!", "?") \
+            and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before"):
+        n += 1
+    if n == k:
+        return None
+    np = toks[k:n]
+    if not _np_ok(text, np) or (np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
+        return None
+    appos = None
+    if n < len(toks) and toks[n].text == ",":
+        m = n + 1
+        while m < len(toks) and not quoted[m] and toks[m].text not in (".", ";", "!", "?", "—"):
+            m += 1
+        if m > n + 1 and toks[n + 1].lower in ("the", "a", "an", "who"):
+            appos = (toks[n + 1].start, toks[m - 1].end)
+    return (np[0].start, np[-1].end), appos
+
+
+def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+    n = i + 2
+    while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":"):
+        n += 1
+    np = toks[i + 2:n]
+    if not np or not _np_ok(text, np):
+        return None
+    frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
+                  np=(np[0].start, np[-1].end), according=True)
+    if i > 0:
+        frame.before = _content_before(text, toks, quoted, 0, i - 1, s)
+    if n < len(toks) and toks[n].text == "," and n + 1 < len(toks):
+        frame.after = (toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e))
+    return frame
+
+
+def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+    """Headline style 'Sanders: Clinton needs to …' — a short name, a colon, the content."""
+    if quoted[i] or i > 4 or i + 1 >= len(toks):
+        return None
+    np = toks[:i]
+    if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
+        return None
+    from .attribute import classify_name
+    if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation"):
+        return None
+    if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS:
+        return None
+    content = (toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e))
+    if not any(quoted[i + 1:]):
+        return None  # only quoted material makes "X: …" an attribution
+    return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content)
+
+
+# --- assembly -----------------------------------------------------------------------------
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _touching(text: str, a_end: int, b_start: int) -> bool:
+    """Only spaces and punctuation between two offsets."""
+    return a_end <= b_start and not re.search(r"\w", text[a_end:b_start])
+
+
+def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: list[tuple[int, int]],
+              discourse: Discourse, source: str, title: str) -> list[Quote]:
+    para_of = _para_index(paras)
+    records: list[dict] = []
+    claimed: set[int] = set()  # indexes into marks
+
+    def marks_in(span: tuple[int, int]) -> list[int]:
+        return [n for n, m in enumerate(marks) if any(_overlaps(p, span) for p in m.parts)]
+
+    prev: Frame | None = None
+    for f in frames:
+        if f.inherit:
+            if prev is None or prev.speaker is None or not _same_sentence(text, prev.cue_end, f.cue_start):
+                continue
+            f.speaker = prev.speaker
+        elif f.np is None:
+            continue
+        else:
+            f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
+        prev = f
+        if f.speaker is None:
+            continue
+        if f.role_prefix and f.speaker.type == "person":
+            from .attribute import _affiliation_from_role
+            role = text[f.role_prefix[0]:f.role_prefix[1]].strip()
+            aff = _affiliation_from_role(text, tokens(text, *f.role_prefix))
+            f.speaker = Speaker(f.speaker.mention, f.speaker.start, f.speaker.end, f.speaker.type,
+                                f.speaker.name, f.speaker.role or role, f.speaker.affiliation or aff,
+                                f.speaker.guessed)
+        parts: list[tuple[int, int]] = []
+        kind = None
+        for side in (f.before, f.after):
+            if side is None:
+                continue
+            inside = [n for n in marks_in(side) if n not in claimed]
+            quoted_chars = sum(min(p[1], side[1]) - max(p[0], side[0]) for n in inside for p in marks[n].parts
+                               if _overlaps(p, side))
+            body = len(re.sub(r"\W", "", text[side[0]:side[1]])) or 1
+            if inside and quoted_chars >= 0.85 * (side[1] - side[0]) - 3:
+                for n in inside:
+                    claimed.add(n)
+                    parts.extend(marks[n].parts)
+                kind = kind or "direct"
+            elif inside:
+                for n in inside:
+                    claimed.add(n)
+                parts.append(side)
+                kind = "partial" if kind in (None, "partial") else kind
+            elif side is f.after or (f.after is None and _words(text[side[0]:side[1]]) >= 3):
+                if side is f.before and f.after is not None:
+                    continue
+                if body < 8:
+                    continue
+                parts.append(side)
+                kind = kind or "indirect"
+            if kind == "direct" and side is f.before and f.after is not None and not marks_in(f.after):
+                break  # `"…," he said on Monday, adding that …` — the quote is the content
+        if not parts:
+            continue
+        parts.sort()
+        records.append(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
+        discourse.speakers.append(f.speaker)
+
+    # Quotes nobody claimed: follow-on paragraphs, later parts of a quoted paragraph, or unattributed.
+    records.sort(key=lambda r: r["parts"][0][0])
+    for n, m in enumerate(marks):
+        if n in claimed:
+            continue
+        inner = m.inner(text)
+        para = para_of(m.start)
+        p_lo, p_hi = paras[para]
+        starts_para = m.start == p_lo
+        full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
+            re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
+        if _words(inner) < MIN_QUOTE_WORDS and not (starts_para and m.end >= p_hi - 1):
+            continue  # a scare-quoted term
+        prev = [r for r in records if r["parts"][0][0] < m.start]
+        last = prev[-1] if prev else None
+        if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
+            last_para = para_of(last["parts"][-1][0])
+            same_para = last_para == para
+            if (same_para and _no_frame_between(frames, last["parts"][-1][1], m.start, last["frame"])) or \
+                    (para == last_para + 1 and starts_para):
+                if same_para:
+                    last["parts"].extend(m.parts)
+                    continue
+                records.append(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
+                                    speaker=last["speaker"], confidence=0.6))
+                records.sort(key=lambda r: r["parts"][0][0])
+                continue
+        if not full_sentence and _words(inner) < 8:
+            continue
+        records.append(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
+                            speaker=None, confidence=0.3))
+        records.sort(key=lambda r: r["parts"][0][0])
+
+    return [_to_quote(text, r, paras, para_of, source, title) for r in records]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
+
+
+def _no_frame_between(frames: list[Frame], a: int, b: int, own: Frame | None) -> bool:
+    return not any(f is not own and f.speaker is not None and a <= f.cue_start < b for f in frames)
+
+
+def _para_index(paras: list[tuple[int, int]]):
+    starts = [p[0] for p in paras]
+
+    def find(pos: int) -> int:
+        import bisect
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+    return find
+
+
+def _confidence(f: Frame, kind: str | None) -> float:
+    sp = f.speaker
+    c = 0.9 if kind == "direct" else 0.8 if kind == "partial" else 0.7
+    if sp is None:
+        return 0.3
+    if sp.guessed:
+        c -= 0.1
+    if sp.type == "anonymous" and sp.mention.lower() in PRONOUNS:
+        c -= 0.3
+    return round(max(0.1, c), 2)
+
+
+def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Quote:
+    parts = sorted(r["parts"])
+    start, end = parts[0][0], parts[-1][1]
+    content = " ".join(" ".join(text[s:e].split()) for s, e in parts)
+    para = para_of(start)
+    c_lo = paras[para][0]
+    c_hi = max(paras[para_of(end - 1)][1], end)
+    sp: Speaker | None = r["speaker"]
+    f: Frame | None = r["frame"]
+    speaker_type = sp.type if sp else "unattributed"
+    name = sp.name if sp else None
+    if sp is not None and sp.type == "anonymous" and name is None:
+        name = None
+    return Quote(
+        text=content, kind=r["kind"], start=start, end=end, source=source, title=title,
+        spans=tuple((s, e) for s, e in parts) if len(parts) > 1 else (),
+        cue=f.cue if f else None,
+        speaker=name, speaker_id=sp.id if sp else None,
+        speaker_mention=sp.mention if sp else None,
+        speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
+        speaker_type=speaker_type, role=sp.role if sp else None, affiliation=sp.affiliation if sp else None,
+        context=text[c_lo:c_hi], context_start=c_lo, paragraph=para + 1, confidence=r["confidence"],
+    )

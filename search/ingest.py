@@ -1,0 +1,230 @@
+"""Ingest: turn `.txt`, `.html` and `.htm` files (or folders of them) into `Article`s.
+
+Offsets matter downstream (`quotes extract --jsonl` promises code-point offsets into
+the decoded file), so boilerplate is never cut out of a text file: it is blanked with
+spaces in `Article.body`, which keeps every offset of `Article.text` valid.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment
+
+from .errors import IngestError
+from .model import Article
+
+SUFFIXES = (".txt", ".html", ".htm")
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read into memory
+BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")
+
+# A line that only announces links to other stories.  When it stands alone it heads a
+# teaser list that runs to the end of the article; with text after it, it is one teaser.
+TEASER_HEAD = re.compile(
+    r"^\s*(you may also like|you might also like|also read|read also|read more|related"
+    r"( articles| stories| news| coverage)?|recommended( for you| stories)?|more from \w+|"
+    r"most read|trending( now)?|more stories|top stories|see also)\s*[:\-–—]?\s*(?P<rest>.*)$",
+    re.I,
+)
+SOURCE_LINE = re.compile(r"^\s*(source|via)\s*:\s*(?P<publisher>\S.{0,200}?)\s*$", re.I)
+MIN_REPEAT = 40  # shorter repeated lines ("What happened?") are legitimately repeated
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
+    """Yield (path, source name) for every article file under `paths`, sorted.
+
+    The source name is relative to the folder that was given, or the bare file name
+    for a file given directly.  Symlinked folders are not followed, so loops can't hang us.
+    """
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in filenames:
+                    if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                        found.append(Path(dirpath) / name)
+            for path in sorted(found):
+                yield path, path.relative_to(root).as_posix()
+        else:
+            yield root, root.name
+
+
+def decode(data: bytes, path: str = "") -> tuple[str, str | None]:
+    """Bytes to text; returns (text, note) where note says when a fallback was used."""
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+        raise IngestError(path, "binary file, not text or HTML")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        # Windows-1252 is what mis-declared news text usually is; say so, don't guess silently.
+        text = data.decode("cp1252", errors="replace")
+        return text, f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
+
+
+def read_file(path: Path, source: str | None = None) -> tuple[Article, str | None]:
+    """Read one file into an Article; raises IngestError with the reason when it can't."""
+    source = source or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(path, f"file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except IngestError:
+        raise
+    except FileNotFoundError:
+        raise IngestError(path, "file disappeared before it could be read") from None
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    text, note = decode(data, str(path))
+    if path.suffix.lower() in (".html", ".htm"):
+        article = parse_html(text, source)
+    else:
+        article = parse_text(text, source)
+    if not article.body.strip():
+        raise IngestError(path, "no article text found")
+    return article, note
+
+
+def parse_text(text: str, source: str, title: str | None = None) -> Article:
+    """A plain-text article.  Offsets into the result are offsets into `text` (after NFC)."""
+    text = unicodedata.normalize("NFC", text)
+    body, skipped, publisher = blank_boilerplate(text)
+    return Article(source=source, title=title or guess_title(body, source), text=text,
+                   body=body, publisher=publisher, skipped=tuple(skipped))
+
+
+def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str | None]:
+    """Blank teasers, a trailing `Source:` line and repeated paragraphs; keep offsets."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    drop: dict[int, str] = {}
+    publisher = None
+
+    # Teasers: a lone heading in the last part of the article starts a list to the end.
+    for n, i in enumerate(content):
+        m = TEASER_HEAD.match(lines[i])
+        if not m:
+            continue
+        if m.group("rest").strip():
+            drop[i] = "teaser link"
+        elif n >= len(content) // 2:
+            for j in content[n:]:
+                drop[j] = "teaser list"
+            break
+        else:
+            drop[i] = "teaser heading"
+    kept = [i for i in content if i not in drop]
+    if kept:
+        m = SOURCE_LINE.match(lines[kept[-1]])
+        if m:
+            publisher = m.group("publisher")
+            drop[kept[-1]] = "source line"
+    # A repeated body: long paragraphs seen before, then the short lines (headings)
+    # repeated inside that run.
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for i in content:
+        key = " ".join(lines[i].split()).lower()
+        if i not in drop and key in seen:
+            repeats.append(i)
+        seen.add(key)
+    for i in repeats:
+        if len(lines[i].strip()) >= MIN_REPEAT:
+            drop[i] = "repeated paragraph"
+    changed = True
+    while changed:
+        changed = False
+        for i in repeats:
+            n = content.index(i)
+            near = content[max(0, n - 1):n] + content[n + 1:n + 2]
+            if i not in drop and any(drop.get(j) == "repeated paragraph" for j in near):
+                drop[i] = "repeated paragraph"
+                changed = True
+
+    out = list(text)
+    for i in range(len(lines)):
+        # CR stays a character (offsets) but must not look like text to the extractor.
+        if i in drop:
+            for k in range(starts[i], starts[i] + len(lines[i])):
+                out[k] = " "
+        elif "\r" in lines[i]:
+            for k in range(starts[i], starts[i] + len(lines[i])):
+                if out[k] == "\r":
+                    out[k] = " "
+    skipped = [(starts[i], starts[i] + len(lines[i]), why) for i, why in sorted(drop.items())]
+    return "".join(out), skipped, publisher
+
+
+def guess_title(body: str, source: str) -> str:
+    """The first short line without final punctuation is a headline; else the first sentence."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    for line in lines[:2]:
+        if len(line) <= 150 and not line.endswith((".", "?", "!", ":", ",")):
+            return line
+    if not lines:
+        return Path(source).stem
+    first = re.split(r"(?<=[.!?])\s", lines[0], maxsplit=1)[0]
+    return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+
+
+# --- HTML -----------------------------------------------------------------------------
+DROP_TAGS = ["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg",
+             "button", "template", "header", "figure", "select", "input", "menu", "dialog"]
+BOILERPLATE_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|footer|sidebar|related|teaser|promo|share|sharing|social|"
+    r"newsletter|comments?|advert|ads?|cookie|subscribe|recommend\w*|breadcrumbs?|byline-share|"
+    r"more-stories|read-more|also-read|outbrain|taboola)($|[\s_-])",
+    re.I,
+)
+BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption"]
+
+
+def parse_html(html: str, source: str) -> Article:
+    soup = BeautifulSoup(html, "lxml")
+    title = _html_title(soup)
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.attrs is None or tag.name in ("html", "body", "article", "main"):
+            continue
+        attrs = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
+        if attrs.strip() and BOILERPLATE_ATTR.search(attrs):
+            tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    paragraphs = []
+    for block in root.find_all(BLOCKS):
+        if block.find(BLOCKS):  # the innermost block carries the text
+            continue
+        text = " ".join(block.get_text(" ").split())
+        if text:
+            paragraphs.append(text)
+    if not paragraphs:
+        paragraphs = [" ".join(line.split()) for line in root.get_text("\n").split("\n") if line.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    text = "\n".join(([title] if title else []) + paragraphs)
+    return parse_text(text, source, title=title or None)
+
+
+def _html_title(soup: BeautifulSoup) -> str:
+    meta = soup.find("meta", property="og:title")
+    if meta and meta.get("content", "").strip():
+        return " ".join(meta["content"].split())
+    for name in ("h1", "title"):
+        tag = soup.find(name)
+        if tag and tag.get_text(strip=True):
+            return " ".join(tag.get_text(" ").split())
+    return ""

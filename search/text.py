@@ -1,0 +1,211 @@
+"""Offsets-preserving text primitives: paragraphs, sentences, tokens and quotation marks.
+
+Everything here works on code-point offsets into one string and never copies text
+into a shifted coordinate system, so every later stage can slice the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
+    "cmdr", "adm", "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "al", "approx", "dept", "est", "govt",
+}
+
+WORD = re.compile(r"\w+(?:[’'.\-&/]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped.  A newline always ends a paragraph."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] (one paragraph) into sentences, as (start, end) pairs."""
+    out, s = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        word = re.search(r"([\w.]+)[.!?…]*$", text[s:m.start() + 1])
+        stem = word.group(1).lower().rstrip(".") if word else ""
+        if text[m.start()] == "." and (stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()
+                                                                 and _initial(text, s, m.start()))):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _initial(text: str, lo: int, dot: int) -> bool:
+    """'George W. Bush' has an initial; 'the platform X. He said' ends a sentence."""
+    before = text[lo:dot - 1].rstrip().split()
+    return bool(before) and before[-1][:1].isupper()
+
+
+# --- quotation marks -------------------------------------------------------------------
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+OPEN_CONTEXT = set(" \t([{—–-/\n") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A stretch of text between quotation marks, possibly over several paragraphs.
+
+    `parts` are (start, end) per paragraph including the marks; `start`/`end` span them all.
+    """
+
+    parts: tuple[tuple[int, int], ...]
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def inner(self, text: str) -> str:
+        return " ".join(text[s:e].strip(" \"“”„«»‘’'") for s, e in self.parts)
+
+
+def _is_opener(text: str, i: int, lo: int) -> bool:
+    return i == lo or text[i - 1] in OPEN_CONTEXT
+
+
+def _is_closer(text: str, i: int, hi: int) -> bool:
+    return i + 1 >= hi or not text[i + 1].isalnum()
+
+
+def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
+    """Pair double quotation marks in one paragraph; an unclosed quote gets end None."""
+    spans: list[tuple[int, int | None]] = []
+    open_at = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch != '"':
+            continue
+        if open_at is None:
+            if ch in DOUBLE_CLOSE and not _is_opener(text, i, lo):
+                continue  # a stray closer
+            open_at = i
+        elif ch in DOUBLE_OPEN and ch != "”" and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
+            # A second opener while one is open: the first was never closed.
+            spans.append((open_at, None))
+            open_at = i
+        elif ch == '"' and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
+            spans.append((open_at, None))
+            open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, None))
+    return spans
+
+
+def _single_marks(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single-quoted stretches outside double quotes; apostrophes (don’t, Pakistan’s) never pair."""
+    out, open_at = [], None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch != "'":
+            continue
+        if any(s <= i < e for s, e in taken):
+            continue
+        prev_alnum = i > lo and text[i - 1].isalnum()
+        next_alnum = i + 1 < hi and text[i + 1].isalnum()
+        if open_at is None:
+            if ch not in SINGLE_CLOSE and _is_opener(text, i, lo) and next_alnum:
+                open_at = i
+        elif not next_alnum and (prev_alnum or text[i - 1] in ".,!?;:…)") and ch != "‘":
+            # "players’ union" could close early; a closer must be followed by a non-letter
+            # and the quoted stretch must not end in a plural-possessive-looking "s’ ".
+            out.append((open_at, i + 1))
+            open_at = None
+    return out
+
+
+def quote_marks(text: str) -> list[QuoteMarks]:
+    """Every quoted stretch in text, in order, nested quotes folded into their outer quote.
+
+    News convention: a quote that runs over several paragraphs has no closing mark until
+    its last paragraph, and each continuing paragraph opens with a mark.
+    """
+    paras = paragraphs(text)
+    per_para: list[list[tuple[int, int | None]]] = []
+    for lo, hi in paras:
+        doubles = _double_marks(text, lo, hi)
+        closed = [(s, e if e is not None else hi) for s, e in doubles]
+        singles = _single_marks(text, lo, hi, closed)
+        per_para.append(sorted(doubles + singles, key=lambda x: x[0]))
+    out: list[QuoteMarks] = []
+    carry: list[tuple[int, int]] | None = None
+    for n, ((lo, hi), spans) in enumerate(zip(paras, per_para)):
+        for k, (s, e) in enumerate(spans):
+            if carry is not None:
+                if k == 0 and s == lo:
+                    carry.append((s, e if e is not None else hi))
+                    if e is not None:
+                        out.append(QuoteMarks(tuple(carry), True))
+                        carry = None
+                    continue
+                out.append(QuoteMarks(tuple(carry), False))
+                carry = None
+            if e is not None:
+                out.append(QuoteMarks(((s, e),), True))
+                continue
+            nxt = paras[n + 1] if n + 1 < len(paras) else None
+            last = k == len(spans) - 1
+            if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"':
+                carry = [(s, hi)]
+            else:
+                out.append(QuoteMarks(((s, hi),), False))
+        if carry is not None and (not spans or carry[-1][1] != hi):
+            out.append(QuoteMarks(tuple(carry), False))
+            carry = None
+    if carry is not None:
+        out.append(QuoteMarks(tuple(carry), False))
+    return out

@@ -295,7 +295,7 @@ class Discourse:
 def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split 'Minister of Defense Khawaja Asif' into (title tokens, name tokens)."""
     n = 0
-    while n < len(toks):
+    while n < len(toks) - 1:  # the last capitalised word is the name, even "King"
         w = fold(toks[n].text.rstrip("."))
         if w in ROLE_WORDS or w in DEMONYMS or (toks[n].text in ("(", ")") or (n and toks[n - 1].text == "(")):
             n += 1
@@ -412,6 +412,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             # "the defence minister": one definite person, known only by role.
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
+    if first in DETERMINERS and len(toks) > 1:
+        return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
 
 
@@ -452,7 +454,13 @@ def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: D
     return Speaker(mention, start, end, "anonymous", None, None, None, True)
 
 
+HONORIFICS = {"mr", "mrs", "ms", "dr", "mx", "sir", "dame", "miss"}
+
+
 def _role_text(text: str, role_toks: list[Token]) -> str | None:
+    role_toks = [t for t in role_toks if fold(t.text) not in HONORIFICS and t.text != "."]
+    if not role_toks:
+        return None
     role = text[role_toks[0].start:role_toks[-1].end].strip(" ,")
     role = re.sub(r"^(the|The|a|an)\s+", "", role)
     return role or None

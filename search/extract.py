@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribute import (DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
+from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
                         Speaker, describe, fold, place_of)
 from .model import Quote
 from .text import QuoteMarks, Token, paragraphs, quote_marks, tokens
@@ -140,11 +140,21 @@ def _sentences(text: str, lo: int, hi: int, marks: list[QuoteMarks]) -> list[tup
     inside = [(s, e) for m in marks for s, e in m.parts if s >= lo and e <= hi]
     out: list[tuple[int, int]] = []
     for s, e in sentences(text, lo, hi):
-        if out and any(a < s < b for a, b in inside):
+        if out and (any(a < s < b for a, b in inside) or _tag_after_quote(text, out[-1], s, e)):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
+    """`“Why?” Clinton said.` is one sentence although `?”` is followed by a capital."""
+    if text[prev[1] - 1] not in QUOTE_CHARS or text[:prev[1]].rstrip(QUOTE_CHARS)[-1:] not in ("?", "!"):
+        return False
+    toks = tokens(text, s, e)
+    if any(t.text in QUOTE_CHARS for t in toks) or len(toks) > 25:
+        return False
+    return any(t.lower in CUES and t.text[:1].islower() for t in toks[:7])
 
 
 # --- frames -------------------------------------------------------------------------------
@@ -173,12 +183,18 @@ def _frames(text: str, s: int, e: int, mark_spans: list[tuple[int, int]]) -> lis
     return out
 
 
-def _np_ok(text: str, toks: list[Token]) -> bool:
-    """Is this run of tokens a plausible speaker noun phrase?"""
+def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
+    """Is this run of tokens a plausible speaker noun phrase?
+
+    `lenient` when it stands right next to a quote (`"…," the businessman said`), where
+    any short description will do."""
     words = [t for t in toks if t.is_word]
     if not words or len(words) > 14:
         return False
     low = [fold(t.text) for t in words]
+    if lenient and low[0] in DETERMINERS and 2 <= len(words) <= 7 and not any(
+            w in CUES or w in BOUNDARY_WORDS or w == "to" for w in low[1:]) and low[-1] not in PREPOSITIONS:
+        return True
     if len(words) == 1 and low[0] in PRONOUNS and low[0] not in ("him", "her"):
         return True
     last = re.sub(r"[’']s$", "", low[-1])
@@ -258,7 +274,8 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
             return span(core), span(segs[-1]), prefix, (segs[-3] if prefix else segs[-2])[0]
         return None, None, None, i
     core = clean(segs[-1])
-    if not core or not _np_ok(text, [toks[k] for k in core]):
+    lenient = j >= 0 and (quoted[j] or (toks[j].text == "," and j > 0 and quoted[j - 1]))
+    if not core or not _np_ok(text, [toks[k] for k in core], lenient):
         return None, None, None, i
     prefix = None
     if len(segs) >= 2 and toks[core[0]].is_cap and _is_role(text, [toks[k] for k in segs[-2]]):
@@ -392,7 +409,7 @@ def _ends_in_quote(text: str, end: int) -> bool:
 def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int, s: int) -> tuple[int, int] | None:
     """Content before the speaker: from the sentence start to the comma or quote before it."""
     n = hi
-    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[toks[n].end - 2:toks[n].end - 1] in ",.!?")):
+    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS)[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
         return None
     while n >= lo and toks[n].text in (",", "—", "–"):
         n -= 1
@@ -408,9 +425,12 @@ def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, h
 def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """`said X, the director of Y` → (X, appositive)."""
     n = k
-    while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":", "!", "?") \
+    while n < len(toks) and not quoted[n] and (toks[n].text not in (",", ".", ";", ":", "!", "?")
+                                               or (toks[n].text == "." and n > k and _abbrev(toks[n - 1])))\
             and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before"):
         n += 1
+    while n > k and toks[n - 1].text == ".":
+        n -= 1
     if n == k:
         return None
     np = toks[k:n]
@@ -424,6 +444,11 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
         if m > n + 1 and toks[n + 1].lower in ("the", "a", "an", "who"):
             appos = (toks[n + 1].start, toks[m - 1].end)
     return (np[0].start, np[-1].end), appos
+
+
+def _abbrev(tok: Token) -> bool:
+    from .text import ABBREVIATIONS
+    return tok.lower in ABBREVIATIONS or (tok.is_cap and len(tok.text.replace(".", "")) <= 2)
 
 
 def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:

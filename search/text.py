@@ -119,14 +119,20 @@ def _is_closer(text: str, i: int, hi: int) -> bool:
     return i + 1 >= hi or not text[i + 1].isalnum()
 
 
+_DOUBLE = re.compile("''|[\"“”„«»]")
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
-    """Pair double quotation marks in one paragraph; an unclosed quote gets end None."""
+    """Pair double quotation marks in one paragraph; an unclosed quote gets end None.
+
+    Two apostrophes ('') are a double mark too: some newspapers' archives write them so."""
     spans: list[tuple[int, int | None]] = []
     open_at = None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch != '"':
-            continue
+    for m in _DOUBLE.finditer(text, lo, hi):
+        i = m.start()
+        ch = '"' if m.group() == "''" else text[i]
+        if m.group() == "''":
+            i = m.end() - 1 if open_at is not None else i  # a closer ends after both marks
         if open_at is None:
             if ch in DOUBLE_CLOSE and not _is_opener(text, i, lo):
                 continue  # a stray closer
@@ -153,7 +159,7 @@ def _single_marks(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         ch = text[i]
         if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch != "'":
             continue
-        if any(s <= i < e for s, e in taken):
+        if any(s <= i < e for s, e in taken) or text[i:i + 2] == "''" or text[i - 1:i + 1] == "''":
             continue
         prev_alnum = i > lo and text[i - 1].isalnum()
         next_alnum = i + 1 < hi and text[i + 1].isalnum()

@@ -253,10 +253,19 @@ class Discourse:
                 kind = classify_name(name)
                 if kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
                                                                    or "-" in t.text for t in run):
-                    self.people.append((run[0].start, fold(name), Speaker(name, run[0].start, run[-1].end, "person", name)))
+                    role, aff = self._appositive(run[-1].end)
+                    self.people.append((run[0].start, fold(name),
+                                        Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
                 elif kind == "organisation":
                     self.orgs.append((run[0].start, name))
             i = j + 1
+
+    def _appositive(self, end: int) -> tuple[str | None, str | None]:
+        """'Wahidullah Mohammadi, a spokesman for the military, …' → its role and affiliation."""
+        m = re.match(r",\s+((?:a|an|the)\s[^,.;:“”\"]{3,120}?),", self.text[end:end + 130])
+        if not m:
+            return None, None
+        return _appositive_role(m.group(1)), _appositive_affiliation(m.group(1))
 
     def person_before(self, offset: int) -> Speaker | None:
         best = None
@@ -362,8 +371,11 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             named = False
     if named:
         name = _strip_possessive(text[name_toks[0].start:name_toks[-1].end])
-        entry = registry.get(fold(name)) or registry.get(fold(re.sub(r"^(the|The)\s+", "", mention)))
+        whole = _strip_possessive(re.sub(r"^(the|The)\s+", "", mention))
+        entry = registry.get(fold(name)) or registry.get(fold(whole))
         kind = entry.type if entry else classify_name(name)
+        if kind == "person" and title and all(fold(t.text) in DEMONYMS for t in title):
+            kind = classify_name(whole)  # "Saudi Arabia and Qatar" is not a person called "Arabia"
         if kind != "person" and not any(fold(t.text.rstrip(".")) in ROLE_WORDS - {"foreign", "defense", "defence",
                                         "interior", "state", "information", "security", "national", "home"}
                                         for t in title):
@@ -387,9 +399,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             if full:
                 name, guessed = full, True
                 entry = registry.get(fold(name))
-        if entry is not None:
+        if entry is not None:  # the registry is curated: its affiliation beats a local guess
             return Speaker(mention, m_start, m_end, entry.type, entry.name,
-                           role or entry.role, aff or entry.affiliation, guessed)
+                           role or entry.role, entry.affiliation or aff, guessed)
         prior = _prior_speaker(discourse, name)
         if prior is not None:
             role, aff = role or prior.role, aff or prior.affiliation

@@ -352,9 +352,10 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             return None
         c += 1
     elif lemma in ADDRESSEE and c < len(toks) and toks[c].lower != "that":
+        if lemma in WHOLE_OBJECT:
+            # "urged both sides to …", "urged restraint": what was urged, addressee included
+            return (toks[c].start, _clause_end(text, toks, quoted, c, e)) if toks[c].is_word else None
         c = _object_end(toks, quoted, c, 10)
-        if lemma in WHOLE_OBJECT and c < len(toks) and toks[c].lower in ("to", "of"):
-            c = i + 1  # "urged both sides to …": the addressee is part of what was urged
     # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
     n = c
     while n < len(toks) and n - c < 12 and not quoted[n] and toks[n].lower != "that" \
@@ -378,9 +379,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
-    if nxt.lower in PRONOUNS or nxt.is_cap or nxt.lower in ("the", "a", "an", "there", "this", "its", "their",
-                                                            "his", "her", "some", "many", "no", "all"):
-        return nxt.start, body_end
+    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
+            and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "no", "not", "goodbye", "hello"):
+        return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
 
 
@@ -556,7 +557,7 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                 kind = kind or "indirect"
             if kind == "direct" and side is f.before and f.after is not None and not marks_in(f.after):
                 break  # `"…," he said on Monday, adding that …` — the quote is the content
-        if not parts:
+        if not parts or any(r["parts"][0][0] <= parts[0][0] and parts[-1][1] <= r["parts"][-1][1] for r in records):
             continue
         parts.sort()
         records.append(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
@@ -589,6 +590,12 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                                     speaker=last["speaker"], confidence=0.6))
                 records.sort(key=lambda r: r["parts"][0][0])
                 continue
+        intro = _introducing_frame(text, frames, paras, para) if starts_para else None
+        if intro is not None:
+            records.append(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
+                                confidence=_confidence(intro, "direct")))
+            records.sort(key=lambda r: r["parts"][0][0])
+            continue
         if not full_sentence and _words(inner) < 8:
             continue
         records.append(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
@@ -596,6 +603,17 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
         records.sort(key=lambda r: r["parts"][0][0])
 
     return [_to_quote(text, r, paras, para_of, source, title) for r in records]
+
+
+def _introducing_frame(text: str, frames: list[Frame], paras, para: int) -> Frame | None:
+    """`Jane Doe said:` closing the previous paragraph introduces this one."""
+    if para == 0:
+        return None
+    lo, hi = paras[para - 1]
+    if text[hi - 1] != ":":
+        return None
+    inside = [f for f in frames if lo <= f.cue_start < hi and f.speaker is not None]
+    return inside[-1] if inside else None
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

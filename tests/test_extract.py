@@ -1,0 +1,173 @@
+"""Golden cases for extraction and attribution (textacy-style: text in, expected records out).
+
+Each case names what it pins down; cases that expect nothing are as important as the rest.
+"""
+from pathlib import Path
+
+import pytest
+
+from search.extract import extract
+from search.ingest import read_file
+from search.pipeline import quotes_of
+from search.text import quote_marks
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def one(text: str, **expect):
+    expect = {("text" if k == "content" else k): v for k, v in expect.items()}
+    quotes = extract(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    for key, value in expect.items():
+        assert getattr(q, key) == value, (key, getattr(q, key), value)
+    assert text[q.start:q.end].startswith(q.text[:10])
+    if q.speaker_start is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+    return q
+
+
+@pytest.mark.parametrize("text, expect", [
+    pytest.param('"We will win," Mr. Smith said.',
+                 dict(kind="direct", speaker="Smith", cue="said", content='"We will win,"'), id="straight-after"),
+    pytest.param("“We will win,” said Jane Doe, the director of the Wilson Center.",
+                 dict(kind="direct", speaker="Jane Doe", role="director of the Wilson Center",
+                      affiliation="Wilson Center"), id="inverted-appositive"),
+    pytest.param("Jane Doe warned: “This cannot go on.”",
+                 dict(kind="direct", speaker="Jane Doe", cue="warned"), id="colon-before"),
+    pytest.param("Jane Doe said, “This cannot go on.”",
+                 dict(kind="direct", speaker="Jane Doe", cue="said"), id="comma-before"),
+    pytest.param("Minister of Defense Khawaja Asif declared that Pakistan was in “open war” with Afghanistan.",
+                 dict(kind="partial", speaker="Khawaja Asif", cue="declared", role="Minister of Defense",
+                      content="that Pakistan was in “open war” with Afghanistan"), id="partial-in-clause"),
+    pytest.param("The Foreign Office said the talks had failed.",
+                 dict(kind="indirect", speaker="Foreign Office", speaker_type="organisation",
+                      content="the talks had failed"), id="reported-zero-that"),
+    pytest.param("Jane Doe called on both sides to adhere to international law.",
+                 dict(kind="indirect", speaker="Jane Doe", content="both sides to adhere to international law"),
+                 id="called-on"),
+    pytest.param("Islamabad rejected those assertions.",
+                 dict(kind="indirect", speaker="Islamabad", speaker_type="organisation",
+                      affiliation="Government of Pakistan"), id="capital-for-government"),
+    pytest.param("The economy is weak, according to Jane Doe.",
+                 dict(kind="indirect", speaker="Jane Doe", cue="according to", content="The economy is weak"),
+                 id="according-to"),
+    pytest.param("“The market is empty,” one resident recounted.",
+                 dict(kind="direct", speaker="one resident", speaker_type="anonymous", speaker_id=None),
+                 id="anonymous"),
+    pytest.param("“Taliban leaders no longer need refuge across the border,” wrote Foreign Policy.",
+                 dict(kind="direct", speaker="Foreign Policy", speaker_type="publication"), id="publication"),
+    pytest.param("“The Taliban hopes to buy goodwill,” Michael Kugelman, the director of the South Asia "
+                 "Institute at the Wilson Center, told Time.com",
+                 dict(speaker="Michael Kugelman", affiliation="Wilson Center"), id="intermediary-not-speaker"),
+    pytest.param("Saudi Arabia and Qatar have urged restraint, calling for dialogue.",
+                 dict(speaker="Saudi Arabia and Qatar", speaker_type="organisation"), id="several-speakers"),
+    pytest.param("“The city was quiet all night and nobody slept at all.”",
+                 dict(kind="direct", speaker=None, speaker_type="unattributed"), id="unattributed"),
+])
+def test_golden(text, expect):
+    one(text, **expect)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The border could be controlled by neither ‘Changez’ nor ‘Angrez’.", id="scare-quotes"),
+    pytest.param("Pakistan’s forces don’t retreat; the soldiers’ morale is high.", id="apostrophes"),
+    pytest.param("The so-called “peace deal” was signed in Doha.", id="scare-quote-phrase"),
+    pytest.param("The weather was cold and the roads were closed.", id="no-speech"),
+    pytest.param("", id="empty"),
+])
+def test_nothing_to_extract(text):
+    assert extract(text) == []
+
+
+def test_split_quote_is_one_attribution():
+    text = '"We are ready," he said, "and we will not wait."'
+    q = one("Jane Doe spoke.\n" + text, speaker="Jane Doe", speaker_mention="he", kind="direct")
+    assert len(q.spans) == 2
+    assert q.text == '"We are ready," "and we will not wait."'
+
+
+def test_pronoun_resolves_to_most_recent_person():
+    text = ("Zabihullah Mujahid confirmed the operations. Mujahid said more would follow.\n"
+            "Wahidullah Mohammadi, a spokesman for the military, offered a contrasting view. "
+            'He stated that there had been "no casualties" on the Afghan side.')
+    quotes = extract(text)
+    q = next(q for q in quotes if "no casualties" in q.text)
+    assert (q.speaker, q.speaker_mention, q.kind) == ("Wahidullah Mohammadi", "He", "partial")
+    surname = next(q for q in quotes if q.speaker_mention == "Mujahid")
+    assert surname.speaker == "Zabihullah Mujahid"
+
+
+def test_follow_on_paragraph_belongs_to_previous_speaker():
+    text = ("“We will respond,” Jane Doe said.\n"
+            "“Our patience has run out and we will act soon.”")
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_multi_paragraph_quote_has_no_close_until_the_end():
+    text = "Jane Doe said:\n“First paragraph goes on.\n“Second paragraph ends here.”\nAfter."
+    marks = quote_marks(text)
+    assert len(marks) == 1 and len(marks[0].parts) == 2
+    q = one(text, speaker="Jane Doe", kind="direct")
+    assert "First" in q.text and "Second" in q.text
+
+
+def test_registry_joins_aliases_across_articles():
+    a = one("Pakistan’s Defense Minister, Haja Muhammad Asif, declared, “Now it is open war.”")
+    b = one("Minister of Defense Khawaja Asif declared that Pakistan was in “open war” with Afghanistan.")
+    assert a.speaker == b.speaker == "Khawaja Asif"
+    assert a.speaker_id == b.speaker_id == "khawaja-asif"
+    assert a.speaker_mention == "Haja Muhammad Asif"
+
+
+def test_offsets_slice_back_to_the_text():
+    article, _ = read_file(SEEDS / "004_e9b9af3ed8577d86.txt")
+    for q in quotes_of(article):
+        for s, e in q.spans or ((q.start, q.end),):
+            assert article.text[s:e].strip()
+        assert article.text[q.start:q.end].startswith(q.text[:5])
+        assert q.context_start <= q.start and q.end <= q.context_start + len(q.context)
+
+
+# --- the seeds: the attributions users look for first --------------------------------------
+def seed_quotes(name):
+    article, _ = read_file(next(SEEDS.glob(f"{name}_*.txt")))
+    return quotes_of(article)
+
+
+def test_seed_repeated_body_gives_no_duplicates():
+    quotes = seed_quotes("004")
+    texts = [q.text for q in quotes]
+    assert len(texts) == len(set(texts))
+    assert any("no presence of TTP" in t for t in texts)
+
+
+def test_seed_teasers_and_source_line_are_not_quotes():
+    assert not any("Prince Andrew" in q.context or "keep in close touch" in q.text for q in seed_quotes("004"))
+    quotes = seed_quotes("003")
+    assert not any("DW News" in q.text for q in quotes)
+    assert {q.publisher for q in quotes} == {"Escalating conflict between Pakistan and Afghanistan | DW News (YouTube)"}
+
+
+def test_seed_wahidullah_not_mujahid():
+    q = next(q for q in seed_quotes("002") if "no casualties" in q.text)
+    assert q.speaker == "Wahidullah Mohammadi" and q.speaker_mention == "He"
+
+
+def test_seed_muttaqi_pronoun_and_anonymous_sources():
+    quotes = seed_quotes("004")
+    q = next(q for q in quotes if "no presence of TTP" in q.text)
+    assert (q.speaker, q.speaker_mention, q.affiliation) == ("Amir Khan Muttaqi", "he", "Taliban government")
+    assert "Changez" in q.text  # the scare quotes stay inside the quote, not extracted on their own
+    assert not any(q.text.strip("‘’") in ("Changez", "Angrez") for q in quotes)
+    anonymous = [q for q in seed_quotes("003") if q.speaker_type == "anonymous"]
+    assert {"One resident", "another Pakistani citizen"} <= {q.speaker for q in anonymous}
+
+
+def test_seed_guterres_and_asif():
+    guterres = next(q for q in seed_quotes("000") if q.speaker == "António Guterres")
+    assert guterres.affiliation == "United Nations" and guterres.kind == "indirect"
+    asif = [q for name in ("000", "003") for q in seed_quotes(name) if q.speaker == "Khawaja Asif"]
+    assert {q.source[:3] for q in asif if "open war" in q.text.lower()} == {"000", "003"}

@@ -1,0 +1,246 @@
+"""The Whoosh index: schema, full rebuilds into generations, incremental updates.
+
+Layout of an index root::
+
+    index/CURRENT       one line naming the live generation, e.g. "gen-000002"
+    index/gen-000001/   the previous generation, kept for readers still holding it
+    index/gen-000002/   the live generation
+
+A full rebuild writes a new generation completely and only then swaps `CURRENT`
+with `os.replace`, so readers see either the old index or the new one, never a
+half-built one.  An incremental update (`add_articles`) commits into the live
+generation; Whoosh commits are atomic for readers.
+
+Every document stores its record as JSON in one `data` field and is rebuilt with
+`Quote.from_dict` / `load_article`; the other fields are indexed or column-only.
+Each article has one quote document per quote (doctype "quote") plus one article
+document (doctype "article"), so the article view is served from the index alone.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+
+from .errors import IndexUnavailable, QuotesError
+from .model import Article, Quote
+
+ANALYZER = StemmingAnalyzer()
+# Filterable/facetable fields are column-backed (sortable) so facet counts read
+# columns instead of unpickling stored fields.
+SCHEMA = Schema(
+    doctype=ID(sortable=True),  # "quote" | "article"
+    id=ID(unique=True),
+    key=ID(sortable=True),
+    text=TEXT(analyzer=ANALYZER),
+    context=TEXT(analyzer=ANALYZER),
+    speaker=ID(sortable=True),
+    speaker_id=ID(sortable=True),
+    affiliation=ID(sortable=True),
+    role=ID(sortable=True),
+    kind=ID(sortable=True),
+    speaker_type=ID(sortable=True),
+    source=ID(sortable=True),
+    start=NUMERIC(int, sortable=True),
+    confidence=NUMERIC(float),
+    data=STORED,
+)
+
+CURRENT = "CURRENT"
+_GENERATION = re.compile(r"gen-(\d{6,})")
+_WRITER_MB = 256
+_OPTIONAL_IDS = ("speaker", "speaker_id", "affiliation", "role")
+
+
+class IndexBusy(QuotesError):
+    """Another process holds the index's write lock."""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    articles: int
+    quotes: int
+    seconds: float
+    path: Path  # the generation written to
+
+
+def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]]) -> IndexStats:
+    """Full rebuild into a new generation; on any failure the live index is untouched."""
+    started = time.perf_counter()
+    root = Path(index_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    previous = _live_name(root)
+    generation = _claim_generation(root)
+    try:
+        writer = whoosh_index.create_in(generation, SCHEMA).writer(limitmb=_WRITER_MB)
+        articles, quotes = _write(writer, items)
+        _point_to(root, generation.name)
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    if previous:
+        _prune(root, older_than=_number(previous))
+    return IndexStats(articles, quotes, time.perf_counter() - started, generation)
+
+
+def add_articles(
+    index_dir, items: Iterable[tuple[Article, Sequence[Quote]]], timeout: float = 10.0
+) -> IndexStats:
+    """Add or replace articles (by `source`) in the live generation, creating the index if needed.
+
+    Waits up to `timeout` seconds for another writer, then raises `IndexBusy`.
+    """
+    if not index_exists(index_dir):
+        return build_index(index_dir, items)
+    started = time.perf_counter()
+    ix = open_index(index_dir)
+    try:
+        writer = ix.writer(timeout=timeout, limitmb=_WRITER_MB)
+    except LockError:
+        raise IndexBusy(
+            f"another process is writing the index at {ix.storage.folder}; "
+            "try again when it has finished"
+        ) from None
+    articles, quotes = _write(writer, items, replace=True)
+    return IndexStats(articles, quotes, time.perf_counter() - started, Path(ix.storage.folder))
+
+
+def index_exists(index_dir) -> bool:
+    try:
+        current_generation(index_dir)
+    except IndexUnavailable:
+        return False
+    return True
+
+
+def current_generation(index_dir) -> Path:
+    """The live generation directory; IndexUnavailable when there is none or it is unusable."""
+    root = Path(index_dir)
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise IndexUnavailable(f"there is no search index at {root}; build it first") from None
+    except OSError as e:
+        raise IndexUnavailable(f"cannot read the search index at {root}: {e}") from None
+    if not _GENERATION.fullmatch(name) or not whoosh_index.exists_in(root / name):
+        raise IndexUnavailable(f"the search index at {root} is damaged ({CURRENT} names {name!r}); rebuild it")
+    return root / name
+
+
+def open_index(index_dir):
+    """The live generation as a Whoosh index."""
+    generation = current_generation(index_dir)
+    try:
+        return whoosh_index.open_dir(str(generation))
+    except (OSError, whoosh_index.IndexError) as e:
+        raise IndexUnavailable(f"cannot open the search index at {generation}: {e}") from None
+
+
+def load_quote(stored: dict) -> Quote:
+    return Quote.from_dict(json.loads(stored["data"]))
+
+
+def load_article(stored: dict) -> Article:
+    d = json.loads(stored["data"])
+    d["skipped"] = tuple(tuple(s) for s in d.get("skipped") or ())
+    return Article(**d)
+
+
+def _write(writer, items, replace: bool = False) -> tuple[int, int]:
+    articles = quotes = 0
+    seen: set[str] = set()
+    try:
+        for article, article_quotes in items:
+            if article.source in seen:
+                raise ValueError(f"article {article.source!r} given twice")
+            seen.add(article.source)
+            if replace:
+                writer.delete_by_term("source", article.source)
+            writer.add_document(
+                doctype="article",
+                source=article.source,
+                data=json.dumps(asdict(article), ensure_ascii=False),
+            )
+            for quote in article_quotes:
+                if quote.source != article.source:
+                    raise ValueError(f"quote {quote.id} has source {quote.source!r}, not {article.source!r}")
+                writer.add_document(**_quote_doc(quote))
+            articles += 1
+            quotes += len(article_quotes)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return articles, quotes
+
+
+def _quote_doc(quote: Quote) -> dict:
+    doc = dict(
+        doctype="quote",
+        id=quote.id,
+        key=quote.key,
+        text=quote.text,
+        context=quote.context,
+        kind=quote.kind,
+        speaker_type=quote.speaker_type,
+        source=quote.source,
+        start=quote.start,
+        confidence=float(quote.confidence),
+        data=json.dumps(quote.to_dict(), ensure_ascii=False),
+    )
+    # An empty ID would be indexed as a real "" term; leaving the field out keeps
+    # unattributed quotes out of the speaker facet.
+    doc.update((name, getattr(quote, name)) for name in _OPTIONAL_IDS if getattr(quote, name))
+    return doc
+
+
+def _live_name(root: Path) -> str | None:
+    try:
+        return (root / CURRENT).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def _number(name: str) -> int:
+    match = _GENERATION.fullmatch(name)
+    return int(match.group(1)) if match else -1
+
+
+def _claim_generation(root: Path) -> Path:
+    n = max((_number(p.name) for p in root.iterdir()), default=0)
+    while True:  # mkdir is the atomic claim if two builds race
+        n = max(n, 0) + 1
+        path = root / f"gen-{n:06d}"
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+
+
+def _point_to(root: Path, name: str) -> None:
+    tmp = root / f".{CURRENT}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, root / CURRENT)
+
+
+def _prune(root: Path, older_than: int) -> None:
+    # Keep the previous generation: Whoosh opens segment files lazily, so a reader
+    # that still holds it must find its files.  Anything older (including dirs of
+    # builds that were killed) goes.
+    for path in root.iterdir():
+        if path.is_dir() and 0 <= _number(path.name) < older_than:
+            shutil.rmtree(path, ignore_errors=True)

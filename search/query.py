@@ -1,0 +1,285 @@
+"""Turning a user's search into a Whoosh query, running it, and highlighting the hits.
+
+Query language (the text box):
+
+* words are AND-ed and stemmed ("wars" finds "war"); they match the quote text
+  (weighted higher) and its surrounding context;
+* "double quotes" search a phrase; typographic quotes (“…”) work too;
+* AND, OR, NOT, ANDNOT and parentheses work as usual; `text:` / `context:` limit a
+  word to one field (other `name:` prefixes are read as plain words: filter on
+  speaker, source, ... with the filters instead);
+* an empty query matches every quote.
+
+Limits, which give a `QueryError` with a message for the user:
+
+* at most `MAX_QUERY_LENGTH` characters;
+* double quotes and parentheses must be balanced;
+* no wildcards (`*`): a leading or inner wildcard scans the whole vocabulary, and
+  stemming already covers word endings.  Fuzzy (`war~2`), range (`[a TO b]`) and
+  match-all (`*:*`) syntax is not enabled; `~N` after a word is ignored;
+* a non-empty query must contain a searchable word (stop words such as "the" and
+  punctuation are dropped by the analyzer).
+
+Filters (speaker, affiliation, ...) and the confidence threshold are built as query
+objects in code, never spliced into query strings.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+from whoosh import qparser, query, sorting
+from whoosh.fields import Schema
+
+from .errors import QueryError
+from .index import ANALYZER, SCHEMA, load_quote
+from .model import Quote
+
+MAX_QUERY_LENGTH = 500
+MAX_PER_PAGE = 100
+SORTS = ("relevance", "source")
+FILTER_FIELDS = ("speaker", "speaker_id", "affiliation", "kind", "speaker_type", "source")
+FACET_FIELDS = ("speaker", "affiliation", "kind", "speaker_type", "source")
+SEARCH_FIELDS = ("text", "context")
+QUOTE_DOCS = query.Term("doctype", "quote")
+
+# The parser only knows the searchable fields, so "speaker:x" or "data:x" are plain
+# words rather than queries on ID, numeric or stored fields.
+_PARSER = qparser.MultifieldParser(
+    list(SEARCH_FIELDS),
+    Schema(**{name: SCHEMA[name] for name in SEARCH_FIELDS}),
+    fieldboosts={"text": 2.0, "context": 1.0},
+    group=qparser.AndGroup,
+)
+for _plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.EveryPlugin, qparser.SingleQuotePlugin):
+    # SingleQuotePlugin would turn apostrophes in names into literal terms.
+    _PARSER.remove_plugin_class(_plugin)
+_TYPOGRAPHIC = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+@dataclass(frozen=True)
+class Facet:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    quote: Quote
+    text_html: str
+    context_html: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    filters: dict[str, list[str]]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    hits: list[Hit]
+    facets: dict[str, list[Facet]]  # FACET_FIELDS -> by count desc, then value
+    sort: str = "relevance"
+
+
+def parse_user_query(q: str) -> query.Query:
+    """The text-box part of a search; `Every()` for an empty query."""
+    q = (q or "").translate(_TYPOGRAPHIC).strip()
+    if len(q) > MAX_QUERY_LENGTH:
+        raise QueryError(f"The query is too long ({len(q)} characters; at most {MAX_QUERY_LENGTH}).")
+    if not q:
+        return query.Every()
+    _check_syntax(q)
+    parsed = _PARSER.parse(q)
+    if parsed is query.NullQuery:
+        raise QueryError("The query has no searchable words (common words such as 'the' and punctuation are ignored).")
+    return parsed
+
+
+def filter_query(filters: Mapping[str, list[str]]) -> query.Query | None:
+    """Values of one field OR-ed, fields AND-ed; None when nothing is filtered."""
+    parts = _filter_parts(filters)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def confidence_query(min_confidence: float) -> query.Query | None:
+    try:
+        value = float(min_confidence)
+    except (TypeError, ValueError):
+        raise QueryError(f"min_confidence must be a number, not {min_confidence!r}.") from None
+    if not 0.0 <= value <= 1.0:  # also rejects NaN
+        raise QueryError(f"min_confidence must be between 0 and 1, not {min_confidence!r}.")
+    return query.NumericRange("confidence", value, None) if value > 0 else None
+
+
+def build_query(q: str, filters: Mapping[str, list[str]] | None = None, min_confidence: float = 0.0) -> query.And:
+    """The whole search, restricted to quote documents."""
+    user = parse_user_query(q)
+    parts = [] if isinstance(user, query.Every) else [user]
+    parts.append(QUOTE_DOCS)
+    parts.extend(_filter_parts(filters or {}))
+    confidence = confidence_query(min_confidence)
+    if confidence is not None:
+        parts.append(confidence)
+    return query.And(parts)
+
+
+def normalize_filters(filters: Mapping[str, str | list[str]] | None) -> dict[str, list[str]]:
+    """Values as lists without blanks or repeats, fields in FILTER_FIELDS order; unknown field → QueryError."""
+    filters = filters or {}
+    unknown = sorted(set(filters) - set(FILTER_FIELDS))
+    if unknown:
+        raise QueryError(f"Unknown filter {', '.join(unknown)}; filters are {', '.join(FILTER_FIELDS)}.")
+    out = {}
+    for name in FILTER_FIELDS:
+        values = filters.get(name) or []
+        if isinstance(values, str):
+            values = [values]
+        values = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        if values:
+            out[name] = values
+    return out
+
+
+def search_page(
+    searcher,
+    q: str = "",
+    filters: Mapping[str, str | list[str]] | None = None,
+    page: int = 1,
+    per_page: int = 10,
+    min_confidence: float = 0.0,
+    sort: str = "relevance",
+) -> SearchPage:
+    """One page of hits plus facet counts over every match (not just this page)."""
+    page, per_page = _page_number(page, "page"), _page_number(per_page, "per_page")
+    if per_page > MAX_PER_PAGE:
+        raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}.")
+    if sort not in SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}.")
+    filters = normalize_filters(filters)
+    whole = build_query(q, filters, min_confidence)
+    terms = highlight_terms(whole)
+    results = searcher.search(
+        whole,
+        limit=page * per_page,
+        sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
+        groupedby={name: sorting.FieldFacet(name) for name in FACET_FIELDS},
+        maptype=sorting.Count,
+    )
+    hits = []
+    for hit in results[(page - 1) * per_page : page * per_page]:
+        quote = load_quote(hit.fields())
+        hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
+    total = len(results)
+    return SearchPage(
+        query=q or "",
+        filters=filters,
+        total=total,
+        page=page,
+        per_page=per_page,
+        pages=math.ceil(total / per_page),
+        hits=hits,
+        facets={name: facets_of(results, name) for name in FACET_FIELDS},
+        sort=sort,
+    )
+
+
+def facets_of(results, name: str) -> list[Facet]:
+    """Counts of a `groupedby` facet, most frequent first; documents without the field are left out."""
+    counts = results.groups(name)
+    return sorted((Facet(v, n) for v, n in counts.items() if v), key=lambda f: (-f.count, f.value))
+
+
+def highlight_terms(q: query.Query) -> frozenset[str]:
+    """The analyzed words a hit is highlighted on: positive text/context terms, phrases included."""
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.AndNot):
+        return highlight_terms(q.a)
+    if q.is_leaf():
+        return frozenset(
+            t.decode("utf-8") if isinstance(t, bytes) else t
+            for name, t in q.iter_all_terms(phrases=True)
+            if name in SEARCH_FIELDS
+        )
+    return frozenset().union(*(highlight_terms(c) for c in q.children()))
+
+
+def mark_text(text: str, terms: frozenset[str]) -> str:
+    """`text` HTML-escaped, with words whose analyzed form is in `terms` wrapped in <mark>."""
+    return _render(text, _term_spans(text, terms), 0, len(text))
+
+
+def mark_context(quote: Quote, terms: frozenset[str]) -> str:
+    """The quote's context HTML-escaped, the quote itself in <mark class="quote">, matched words in <mark>."""
+    context = quote.context
+    spans = _term_spans(context, terms)
+    start = min(max(quote.start - quote.context_start, 0), len(context))
+    end = min(max(quote.end - quote.context_start, start), len(context))
+    if start == end:
+        return _render(context, spans, 0, len(context))
+    return (
+        _render(context, spans, 0, start)
+        + '<mark class="quote">'
+        + _render(context, spans, start, end)
+        + "</mark>"
+        + _render(context, spans, end, len(context))
+    )
+
+
+def _term_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    if not terms or not text:
+        return []
+    return [(t.startchar, t.endchar) for t in ANALYZER(text, chars=True) if t.text in terms]
+
+
+def _render(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str:
+    out, pos = [], lo
+    for start, end in spans:
+        start, end = max(start, lo), min(end, hi)
+        if start < end:
+            out += [escape(text[pos:start]), "<mark>", escape(text[start:end]), "</mark>"]
+            pos = end
+    out.append(escape(text[pos:hi]))
+    return "".join(out)
+
+
+def _filter_parts(filters: Mapping[str, list[str]]) -> list[query.Query]:
+    parts = []
+    for name, values in normalize_filters(filters).items():
+        terms = [query.Term(name, v) for v in values]
+        parts.append(terms[0] if len(terms) == 1 else query.Or(terms))
+    return parts
+
+
+def _check_syntax(q: str) -> None:
+    if "*" in q:
+        raise QueryError("Wildcards (*) are not supported; words are stemmed, so 'war' also finds 'wars'.")
+    depth, in_phrase = 0, False
+    for ch in q:
+        if ch == '"':
+            in_phrase = not in_phrase
+        elif not in_phrase and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth < 0:
+                raise QueryError("The query has a ')' without a matching '('.")
+    if in_phrase:
+        raise QueryError('The query has an unclosed double quote (").')
+    if depth:
+        raise QueryError("The query has a '(' without a matching ')'.")
+
+
+def _page_number(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise QueryError(f"{name} must be a whole number, not {value!r}.") from None
+    if value < 1:
+        raise QueryError(f"{name} must be at least 1, not {value}.")
+    return value

@@ -375,6 +375,13 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     if nxt.text in (".", "?", "!", ";"):
         return None
     body_end = _clause_end(text, toks, quoted, c, e)
+    if quoted[c]:
+        # `declared, “…,” signaling …`: the quote is the content, not what trails it.
+        n = c
+        while n + 1 < len(toks) and quoted[n + 1]:
+            n += 1
+        if n + 1 < len(toks) and toks[n + 1].text == "," and n + 2 < len(toks) and not quoted[n + 2]:
+            return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         return nxt.start, body_end
     if lemma == "tell" or lemma in ADDRESSEE:
@@ -397,6 +404,10 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
         if toks[n].text == "," and n + 2 < len(toks) and toks[n + 1].lower in ("he", "she", "they", "it") \
                 and toks[n + 2].lower in CUES:
             end = toks[n].start
+            break
+        if toks[n].text == "," and n + 1 < len(toks) and toks[n + 1].lower.endswith("ing") \
+                and toks[n + 1].lower in CUES:
+            end = toks[n].start  # ", stating that …" is an attribution of its own
             break
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1

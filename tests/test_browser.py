@@ -90,9 +90,9 @@ def test_search_facet_cite_copy(page_factory, live_url):
     card.locator("summary", has_text="Cite").click()
     copy_apa = card.get_by_role("button", name="Copy APA citation")
     expect(copy_apa).to_be_visible()
-    page.screenshot(path=str(ARTIFACTS / "search-cite.png"), full_page=True)
     copy_apa.click()
     expect(card.locator(".copy-status")).to_contain_text("Copied")
+    page.screenshot(path=str(ARTIFACTS / "search-cite.png"), full_page=True)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == citations(quote)["apa"]
     assert "Khawaja Asif" in copied and "open war" in copied

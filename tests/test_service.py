@@ -68,6 +68,7 @@ def test_keyword_search(service):
     assert page.total == 4
     assert texts(page) == sorted([ALL_QUOTES[0].text, ALL_QUOTES[2].text, ALL_QUOTES[3].text, ALL_QUOTES[4].text])
     assert service.search("WARS").total == 4  # stemmed, case-insensitive
+    assert texts(service.search("NOT war")) == sorted([ALL_QUOTES[1].text, ALL_QUOTES[5].text])
 
 
 def test_phrase_search(service):
@@ -190,6 +191,14 @@ def test_missing_index_is_unavailable(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(IndexUnavailable):
         QuoteService(tmp_path / "empty").search()
+
+
+def test_index_without_articles_is_searchable(tmp_path):
+    build_index(tmp_path, [])
+    service = QuoteService(tmp_path)
+    page = service.search("war")
+    assert (page.total, page.pages, page.hits) == (0, 0, [])
+    assert service.stats() == {"articles": 0, "quotes": 0, "generation": "gen-000001"}
 
 
 def test_live_service_sees_incremental_updates(service, index_dir):

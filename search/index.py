@@ -76,6 +76,8 @@ class IndexStats:
 
 def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]]) -> IndexStats:
     """Full rebuild into a new generation; on any failure the live index is untouched."""
+    # One process: Whoosh's MpWriter (procs=) leaves its workers running on cancel and
+    # silently drops a worker's segment when its result is late.
     started = time.perf_counter()
     root = Path(index_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -98,7 +100,9 @@ def add_articles(
 ) -> IndexStats:
     """Add or replace articles (by `source`) in the live generation, creating the index if needed.
 
-    Waits up to `timeout` seconds for another writer, then raises `IndexBusy`.
+    Waits up to `timeout` seconds for another writer, then raises `IndexBusy`.  Not
+    meant to run alongside `build_index`: an update committed to the generation a
+    rebuild is replacing is lost with it.
     """
     if not index_exists(index_dir):
         return build_index(index_dir, items)

@@ -2,10 +2,10 @@
 
 Nothing outside this module (and `index`/`query`) touches Whoosh.  The service keeps
 one searcher, reopened when `CURRENT` names a new generation or an incremental
-commit landed, so a running server picks up re-indexing without a restart.  A Whoosh searcher is not safe to use from two threads at once (its
-posting readers share a file position: concurrent searches read each other's
-blocks), so every use of it holds one lock; searches are CPU-bound and serialised
-by the GIL anyway.
+commit landed, so a running server picks up re-indexing without a restart.  A
+Whoosh searcher is not safe to use from two threads at once (its posting readers
+share a file position, so concurrent searches read each other's blocks), so every
+use of it holds one lock; searches are CPU-bound and serialised by the GIL anyway.
 """
 from __future__ import annotations
 

@@ -32,14 +32,8 @@ class Article:
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of every non-blank paragraph of `body`."""
-        out, pos = [], 0
-        for line in self.body.split("\n"):
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                out.append((pos + lead, pos + lead + len(stripped)))
-            pos += len(line) + 1
-        return out
+        from .text import paragraphs
+        return paragraphs(self.body)
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     low = fold(mention)
     if low in PRONOUNS or low in ("he himself", "she herself"):
         return _resolve_pronoun(low.split()[0], mention, m_start, m_end, discourse)
+    if low in ("who", "which"):  # relative pronouns stand for the noun phrase just before them
+        return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
 
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
     for n, t in enumerate(toks[1:], 1):

@@ -30,6 +30,10 @@ highlight hint hope indicate inform insist joke lament maintain mention note obj
 point post praise predict promise propose question quip recall recount reiterate reject remark remind
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell
+yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
+chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
+guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
+underscore vouch wager opine proclaim pronounce announce
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
@@ -67,7 +71,9 @@ WHOLE_OBJECT = {"urge", "ask", "call", "deny", "reject", "confirm", "announce", 
 # Verbs that stand after a quote and before the speaker: `"…," said X`.
 INVERTING = {"say", "add", "ask", "write", "explain", "continue", "note", "recall", "state", "reply",
              "remark", "declare", "argue", "insist", "warn", "caution", "conclude", "observe",
-             "suggest", "acknowledge", "counter", "quip", "tell", "respond", "report", "tweet", "post"}
+             "suggest", "acknowledge", "counter", "quip", "respond", "report", "tweet", "post", "yell",
+             "shout", "scream", "exclaim", "whisper", "mutter", "retort", "snap", "sigh", "gush", "marvel",
+             "chant", "plead", "concur", "interject", "opine", "proclaim", "boast", "joke", "recount"}
 # Forms that are more often nouns ("a report", "the call"): need a clear subject.
 NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "comments", "post",
            "posts", "note", "notes", "charge", "charges", "counter", "signal", "signals", "question",
@@ -129,7 +135,16 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
     frames: list[Frame] = []
     for lo, hi in paras:
         for s, e in _sentences(text, lo, hi, marks):
-            frames.extend(_frames(text, s, e, mark_spans))
+            found = _frames(text, s, e, mark_spans)
+            for f, g in zip(found, found[1:]):
+                # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
+                nxt = min(g.np[0], g.cue_start) if g.np else g.cue_start
+                if f.after and f.after[0] < nxt < f.after[1] and not g.inherit:
+                    end = nxt
+                    while end > f.after[0] and (text[end - 1] in " ,;" or text[end - 4:end] == " and"):
+                        end -= 4 if text[end - 4:end] == " and" else 1
+                    f.after = (f.after[0], end)
+            frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
     return _assemble(text, marks, frames, paras, discourse, source, title)
 
@@ -274,6 +289,10 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
             return span(core), span(segs[-1]), prefix, (segs[-3] if prefix else segs[-2])[0]
         return None, None, None, i
     core = clean(segs[-1])
+    if core and toks[core[0]].lower in ("who", "which") and all(toks[k].lower in AUX or toks[k].is_word
+                                                                   and len(core) <= 4 for k in core[1:]):
+        core = core[:1]  # "…, which has strongly denied …": the relative pronoun is the mention
+        return span(core), None, None, core[0]
     lenient = j >= 0 and (quoted[j] or (toks[j].text == "," and j > 0 and quoted[j - 1]))
     if not core or not _np_ok(text, [toks[k] for k in core], lenient):
         return None, None, None, i
@@ -339,6 +358,11 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     frame.after = _after(text, toks, quoted, i, lemma, e)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1, s) if k > 0 else None
+    if frame.before and i + 1 < len(toks) and toks[i + 1].text == "," and not quoted[i + 1] \
+            and k > 0 and toks[k - 1].text == "," and not any(quoted[:k]):
+        # a parenthetical "The museum, Mr. Obama said, would …": the sentence around it is the content
+        frame.after = None
+        frame.before = (toks[0].start, _clause_end(text, toks, quoted, 0, e))
     if frame.after is None and frame.before is None:
         return frame if frame.np else None
     return frame
@@ -468,7 +492,7 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":"):
         n += 1
     np = toks[i + 2:n]
-    if not np or not _np_ok(text, np):
+    if not np or not (_np_ok(text, np) or (len(np) <= 8 and not any(t.lower in CUES for t in np))):
         return None
     frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
                   np=(np[0].start, np[-1].end), according=True)

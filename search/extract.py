@@ -451,6 +451,12 @@ def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, h
         n -= 1
     if n < lo:
         return None
+    if quoted[n]:
+        # `… so. “Quote,” he said`: the content is the quotation, not the sentence before it
+        end = toks[n].end
+        while n > lo and quoted[n - 1]:
+            n -= 1
+        return toks[n].start, end
     start = toks[lo].start
     end = toks[n].end
     if end - start < 2:
@@ -566,7 +572,12 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                                 f.speaker.guessed)
         parts: list[tuple[int, int]] = []
         kind = None
-        for side in (f.before, f.after):
+        sides = [f.before, f.after]
+        if f.before and f.after:
+            full = [_all_quoted(side, marks) for side in sides]
+            if full[0] != full[1]:
+                sides = [side for side, q in zip(sides, full) if q]
+        for side in sides:
             if side is None:
                 continue
             inside = [n for n in marks_in(side) if n not in claimed]
@@ -653,6 +664,11 @@ def _introducing_frame(text: str, frames: list[Frame], paras, para: int) -> Fram
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
+
+
+def _all_quoted(span: tuple[int, int], marks: list[QuoteMarks]) -> bool:
+    inside = sum(min(e, span[1]) - max(s, span[0]) for m in marks for s, e in m.parts if s < span[1] and span[0] < e)
+    return inside >= 0.85 * (span[1] - span[0]) - 3
 
 
 def _no_frame_between(frames: list[Frame], a: int, b: int, own: Frame | None) -> bool:

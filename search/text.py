@@ -54,7 +54,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

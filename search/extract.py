@@ -323,6 +323,8 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
 def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
     tok = toks[i]
     lemma = CUES[tok.lower]
+    if tok.is_cap and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
+        return None  # "the Cook Political Report": a capitalised cue inside a sentence is a name
     if i > 0 and not quoted[i - 1] and toks[i - 1].lower in (
             "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
             "your", "no", "any", "every", "each", "such", "to", "of"):
@@ -372,9 +374,12 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
     c = i + 1
     if lemma == "call":
-        if not (c < len(toks) and toks[c].lower in ("on", "for", "upon")):
+        if c < len(toks) and toks[c].lower in ("on", "for", "upon"):
+            c += 1
+        elif any(quoted[c:]):  # "called Friday's decision a “huge win”"
+            return (toks[c].start, _clause_end(text, toks, quoted, c, e)) if c < len(toks) else None
+        else:
             return None
-        c += 1
     elif lemma in ADDRESSEE and c < len(toks) and toks[c].lower != "that":
         if lemma in WHOLE_OBJECT:
             # "urged both sides to …", "urged restraint": what was urged, addressee included
@@ -453,10 +458,11 @@ def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, h
         return None
     if quoted[n]:
         # `… so. “Quote,” he said`: the content is the quotation, not the sentence before it
-        end = toks[n].end
-        while n > lo and quoted[n - 1]:
-            n -= 1
-        return toks[n].start, end
+        end, m = toks[n].end, n
+        while m > lo and quoted[m - 1]:
+            m -= 1
+        if m == lo or toks[m - 1].text in (".", "?", "!", ":", ";"):
+            return toks[m].start, end
     start = toks[lo].start
     end = toks[n].end
     if end - start < 2:
@@ -627,7 +633,8 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
         if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
             last_para = para_of(last["parts"][-1][0])
             same_para = last_para == para
-            if (same_para and _no_frame_between(frames, last["parts"][-1][1], m.start, last["frame"])) or \
+            near = m.start - last["parts"][-1][1] <= 200 and full_sentence
+            if (same_para and near and _no_frame_between(frames, last["parts"][-1][1], m.start, last["frame"])) or \
                     (para == last_para + 1 and starts_para):
                 if same_para:
                     last["parts"].extend(m.parts)

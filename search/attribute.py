@@ -302,17 +302,21 @@ class Discourse:
 
 
 def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Split 'Minister of Defense Khawaja Asif' into (title tokens, name tokens)."""
-    n = 0
-    while n < len(toks) - 1:  # the last capitalised word is the name, even "King"
-        w = fold(toks[n].text.rstrip("."))
-        if w in ROLE_WORDS or w in DEMONYMS or (toks[n].text in ("(", ")") or (n and toks[n - 1].text == "(")):
-            n += 1
-        elif w in ROLE_JOINERS and n and n + 1 < len(toks) and fold(toks[n + 1].text) in ROLE_WORDS | ROLE_JOINERS:
-            n += 1
-        else:
-            break
-    return toks[:n], toks[n:]
+    """Split 'United Nations (UN) Secretary-General António Guterres' at its last title word.
+
+    The name is what follows the last title word; a run whose last word is a title
+    ('Ministry of Information') or whose remainder is an organisation word is all name."""
+    last = -1
+    for n, t in enumerate(toks[:-1]):
+        w = fold(t.text.rstrip("."))
+        if w in ROLE_WORDS or w in DEMONYMS:
+            last = n
+    rest = toks[last + 1:]
+    while rest and (fold(rest[0].text) in ROLE_JOINERS or rest[0].text in ("(", ")")):
+        rest = rest[1:]
+    if last < 0 or not rest or (len(rest) == 1 and fold(rest[0].text) in ORG_NOUNS):
+        return [], toks
+    return toks[:last + 1], rest
 
 
 def _name_run(toks: list[Token]) -> int:

@@ -107,6 +107,8 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
+# `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
+_DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
 MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
 
 
@@ -239,12 +241,20 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
     while j >= 0 and not quoted[j] and toks[j].lower in AUX:
         j -= 1
     end = j
-    while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "—", "–", "(", ")", "[", "]") \
+    while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "—", "–", "(", "[", "]") \
             and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
         if toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break
+        if toks[j].text == ")":
+            # "Rep. Elijah E. Cummings (D-Md.) said": skip a short parenthesis after a name
+            k = j - 1
+            while k >= 0 and j - k <= 8 and toks[k].text != "(" and not quoted[k]:
+                k -= 1
+            if k < 0 or toks[k].text != "(" or k == 0 or not toks[k - 1].is_cap:
+                break
+            j = k
         j -= 1
-    region = list(range(j + 1, end + 1))
+    region = [k for k in range(j + 1, end + 1) if not _in_parens(toks, k, j + 1)]
     if not region:
         return None, None, None, i
     segs: list[list[int]] = [[]]
@@ -300,6 +310,13 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
     if len(segs) >= 2 and toks[core[0]].is_cap and _is_role(text, [toks[k] for k in segs[-2]]):
         prefix = span(segs[-2])
     return span(core), None, prefix, (segs[-2] if prefix else core)[0]
+
+
+def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
+    depth = 0
+    for t in toks[lo:k + 1]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0 or toks[k].text == ")"
 
 
 def _is_role(text: str, toks: list[Token]) -> bool:
@@ -641,6 +658,16 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                     continue
                 records.append(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
                                     speaker=last["speaker"], confidence=0.6))
+                records.sort(key=lambda r: r["parts"][0][0])
+                continue
+        dash = _DASH_NAME.match(text, m.end, p_hi)
+        if dash and starts_para:
+            sp = describe(text, dash.start(1), dash.end(1), discourse)
+            if sp is not None:
+                f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
+                          np=(dash.start(1), dash.end(1)), speaker=sp)
+                records.append(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
+                                    confidence=_confidence(f, "direct")))
                 records.sort(key=lambda r: r["parts"][0][0])
                 continue
         intro = _introducing_frame(text, frames, paras, para) if starts_para else None

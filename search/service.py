@@ -9,19 +9,23 @@ use of it holds one lock; searches are CPU-bound and serialised by the GIL anywa
 """
 from __future__ import annotations
 
+import re
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query, sorting
 
-from .errors import NotFound
-from .index import current_generation, load_article, load_quote, open_index
+from .corroboration import Match, matches
+from .errors import NotFound, QueryError
+from .index import ANALYZER, current_generation, load_article, load_quote, open_index
 from .model import Article, Quote
 from .query import QUOTE_DOCS, Facet, Hit, SearchPage, facets_of, search_page
 
-__all__ = ["QuoteService", "ArticleView", "SearchPage", "Hit", "Facet"]
+__all__ = ["QuoteService", "ArticleView", "SearchPage", "Hit", "Facet", "Match", "SpeakerSummary",
+           "SpeakerProfile", "SourceCount", "Selection"]
 
 
 @dataclass(frozen=True)

@@ -312,6 +312,42 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
     return span(core), None, prefix, (segs[-2] if prefix else core)[0]
 
 
+def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: int
+                      ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The noun phrase a sentence opens with (after leading adverbials), and its appositive."""
+    from .attribute import SENTENCE_START_WORDS
+    segs: list[list[int]] = [[]]
+    for k in range(limit):
+        if quoted[k]:
+            return None
+        if toks[k].text == ",":
+            segs.append([])
+        else:
+            segs[-1].append(k)
+    for n, sg in enumerate(segs):
+        if not sg:
+            continue
+        head = []
+        for k in sg:
+            t = toks[k]
+            if head and not t.is_cap and t.lower not in DETERMINERS | {"of", "for", "at", "and"}:
+                break
+            head.append(k)
+        low = toks[head[0]].lower
+        if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we"} or low.endswith("ly") \
+                or low in PREPOSITIONS:
+            if len(head) == len(sg):
+                continue  # "Meanwhile," / "On Tuesday,"
+            return None
+        if not _np_ok(text, [toks[k] for k in head]):
+            return None
+        appos = None
+        if len(head) == len(sg) and n + 2 < len(segs) and segs[n + 1] and toks[segs[n + 1][0]].lower in ("a", "an", "the"):
+            appos = (toks[segs[n + 1][0]].start, toks[segs[n + 1][-1]].end)
+        return (toks[head[0]].start, toks[head[-1]].end), appos
+    return None
+
+
 def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
     depth = 0
     for t in toks[lo:k + 1]:
@@ -356,6 +392,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
         frame.after = _after(text, toks, quoted, i, lemma, e)
+        # No earlier cue in the sentence to inherit from: the sentence's subject speaks.
+        frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
         return frame if frame.after else None
     np, appos, prefix, k = _subject(text, toks, quoted, i)
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
@@ -363,6 +401,13 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
             return None
+    if np is None and i > 0 and toks[i - 1].lower == "and":
+        # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb
+        np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
+        frame.np = np
+        if np is not None:
+            frame.after = _after(text, toks, quoted, i, lemma, e)
+            return frame if frame.after else None
     if np is None:
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1]
                                                  or toks[i - 1].text in QUOTE_CHARS)):
@@ -575,10 +620,13 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
 
     prev: Frame | None = None
     for f in frames:
-        if f.inherit:
-            if prev is None or prev.speaker is None or not _same_sentence(text, prev.cue_end, f.cue_start):
-                continue
+        if f.inherit and prev is not None and prev.speaker is not None \
+                and _same_sentence(text, prev.cue_end, f.cue_start):
             f.speaker = prev.speaker
+        elif f.inherit and f.np is not None:
+            f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
+        elif f.inherit:
+            continue
         elif f.np is None:
             continue
         else:

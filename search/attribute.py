@@ -459,6 +459,9 @@ def _prior_speaker(discourse: Discourse, name: str) -> Speaker | None:
 
 def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: Discourse) -> Speaker:
     kind = PRONOUNS[word]
+    if word in ("i", "we", "you"):
+        # First and second person are the writer or the quoted speaker, never the last name in the text.
+        return Speaker(mention, start, end, "anonymous", mention, None, None, True)
     if kind == "person":
         sp = discourse.person_before(start)
         if sp is not None:

@@ -85,7 +85,7 @@ NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "
            "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
            "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
            "believe", "say", "tell", "ask", "write", "add", "note", "state"}
-AUX = {"has", "have", "had", "also", "later", "previously", "repeatedly", "once", "again", "then",
+AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "later", "previously", "repeatedly", "once", "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
        "does", "do", "reportedly", "allegedly", "further", "separately", "not", "never", "still",
        "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
@@ -324,7 +324,9 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             segs.append([])
         else:
             segs[-1].append(k)
-    for n, sg in enumerate(segs):
+    order = [len(segs) - 1] + list(range(len(segs) - 1))  # the cue's own clause first
+    for n in order:
+        sg = segs[n]
         if not sg:
             continue
         head = []
@@ -336,11 +338,10 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
         low = toks[head[0]].lower
         if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we"} or low.endswith("ly") \
                 or low in PREPOSITIONS:
-            if len(head) == len(sg):
-                continue  # "Meanwhile," / "On Tuesday,"
-            return None
-        if not _np_ok(text, [toks[k] for k in head]):
-            return None
+            continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
+        if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
+                                                          and toks[head[-1] + 1].lower in BOUNDARY_WORDS):
+            continue
         appos = None
         if len(head) == len(sg) and n + 2 < len(segs) and segs[n + 1] and toks[segs[n + 1][0]].lower in ("a", "an", "the"):
             appos = (toks[segs[n + 1][0]].start, toks[segs[n + 1][-1]].end)
@@ -386,7 +387,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
-    if tok.lower.endswith("ing"):
+    progressive = i > 0 and toks[i - 1].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
+    if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.
         if not (i > 0 and toks[i - 1].text == ",") or lemma in ("hope", "fear", "worry", "question"):
             return None
@@ -423,7 +425,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1, s) if k > 0 else None
     if frame.before and i + 1 < len(toks) and toks[i + 1].text == "," and not quoted[i + 1] \
-            and k > 0 and toks[k - 1].text == "," and not any(quoted[:k]):
+            and k > 0 and toks[k - 1].text == "," and not any(quoted[:k]) and not any(quoted[i + 1:]):
         # a parenthetical "The museum, Mr. Obama said, would …": the sentence around it is the content
         frame.after = None
         frame.before = (toks[0].start, _clause_end(text, toks, quoted, 0, e))

@@ -4,16 +4,27 @@ Hand-written on purpose: a quote is cited *as reported in* an article (the speak
 not the article's author), which the usual libraries have no type for. Articles carry
 no date, so the author-date styles say "n.d.". Every style names the speaker, the
 words, the article and the exact place in the file, so a reader can check it.
+
+The reference-manager formats cite the *article* (RIS `TY  - NEWS`, CSL-JSON
+`article-newspaper`), since that is what the managers know how to store; the speaker and
+the quote go in the note (RIS `N1`, CSL `note`) and the file and paragraph in the archive
+location (RIS `AV`, CSL `archive_location`). BibTeX keeps the older `@misc` entry with
+the speaker as author and the words as title. Given the quote's permalink, every style
+links back to it (RIS `UR`, CSL `URL`, BibTeX `url`).
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from .model import Quote
 
-STYLES = ("plain", "apa", "mla", "chicago", "bibtex")
+STYLES = ("plain", "apa", "mla", "chicago", "bibtex", "ris", "csljson")
+STYLE_NAMES = {"plain": "Plain text", "apa": "APA 7", "mla": "MLA 9", "chicago": "Chicago (notes)",
+               "bibtex": "BibTeX", "ris": "RIS", "csljson": "CSL-JSON"}
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
@@ -113,7 +124,17 @@ def bibtex_escape(s: str) -> str:
     return "".join(_BIB_ESCAPES.get(ch, ch) for ch in " ".join(s.split()))
 
 
-def _bibtex(q: Quote, accessed: date | None) -> str:
+def _one_line(s: str) -> str:
+    return " ".join((s or "").split())
+
+
+def _url(url: str | None) -> str | None:
+    """A URL fit for every format: one token, no braces or quotes to break BibTeX or RIS."""
+    url = "".join((url or "").split())
+    return url if url and not any(ch in url for ch in '{}"\\<>') else None
+
+
+def _bibtex(q: Quote, accessed: date | None, url: str | None = None) -> str:
     # Double braces keep BibTeX from splitting a non-person "author" into first/last names.
     author = bibtex_escape(speaker_label(q))
     if q.speaker_type != "person" or not q.speaker:
@@ -127,19 +148,59 @@ def _bibtex(q: Quote, accessed: date | None) -> str:
     if q.publisher:
         fields.append(("organization", bibtex_escape(q.publisher)))
     fields.append(("note", f"{bibtex_escape(q.source)}, {locator(q, '--')}; quote id {q.id}"))
+    if url:
+        fields.append(("url", url))  # verbatim in biblatex and the url package: never escaped
     if accessed:
         fields.append(("urldate", accessed.isoformat()))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(q)},\n{body}\n}}"
 
 
-def citations(quote: Quote, accessed: date | None = None) -> dict[str, str]:
-    """Style name -> citation text, in the order of `STYLES`. `accessed` adds a retrieval date.
+def note(q: Quote) -> str:
+    """Who said what, and where in the file: the note of the formats that cite the article
+    itself (RIS, CSL-JSON), which have no field for a speaker or a quotation."""
+    words = _inner(_words(q))
+    said = f"paraphrased: {_end(words)}" if q.kind == "indirect" else f"quoted: \u201c{_end(words)}\u201d"
+    return f"{_who(q)}, {said} Source file {q.source}, {locator(q)}; quote id {q.id}."
 
+
+def _ris(q: Quote, accessed: date | None, url: str | None = None) -> str:
+    """One RIS record (`TY  - NEWS`): the article is the item; speaker and quote are in N1."""
+    tags = [("TY", "NEWS"), ("TI", q.title or q.source)]
+    if q.publisher:
+        tags.append(("T2", q.publisher))
+    tags += [("AV", f"{q.source}, {locator(q)}"), ("N1", note(q))]
+    if url:
+        tags.append(("UR", url))
+    if accessed:
+        tags.append(("Y2", accessed.strftime("%Y/%m/%d")))
+    tags += [("ID", bibtex_key(q)), ("ER", "")]
+    return "\n".join(f"{tag}  - {_one_line(value)}" for tag, value in tags)
+
+
+def csl_item(q: Quote, accessed: date | None = None, url: str | None = None) -> dict:
+    """One CSL-JSON item (`article-newspaper`): the article is the item; speaker and quote are in `note`."""
+    item = {"id": bibtex_key(q), "type": "article-newspaper", "title": _one_line(q.title or q.source)}
+    if q.publisher:
+        item["container-title"] = _one_line(q.publisher)
+    item["archive_location"] = f"{q.source}, {locator(q)}"
+    item["note"] = note(q)
+    url = _url(url)
+    if url:
+        item["URL"] = url
+    if accessed:
+        item["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
+    return item
+
+
+def citations(quote: Quote, accessed: date | None = None, url: str | None = None) -> dict[str, str]:
+    """Style name -> citation text, in the order of `STYLES`.
+
+    `accessed` adds a retrieval date and `url` (the quote's permalink) a link back.
     Reported speech (kind "indirect") is the writer's paraphrase, so it is never put
     in quotation marks and is labelled as a paraphrase.
     """
-    q = quote
+    q, url = quote, _url(url)
     words, title, loc = _inner(_words(q)), q.title or q.source, locator(q)
     quoted_title = _inner(title)
     pub = f" {_end(q.publisher)}" if q.publisher else ""
@@ -155,14 +216,37 @@ def citations(quote: Quote, accessed: date | None = None) -> dict[str, str]:
     plain = f"{said} \u2014 {_who(q)}. In \u201c{quoted_title}\u201d, {q.source}, {loc}."
     apa = f"{_who(q)}. (n.d.). {said_apa} [{label}]. In {_end(title)}{pub} {q.source}, {loc}."
     mla = (f"{_end(_inverted(q))} {said_end} {verb.capitalize()} in "
-           f"\u201c{_end(quoted_title)}\u201d{pub} {q.source}, {loc}.")
+           f"\u201c{_end(quoted_title)}\u201d{pub} {q.source}, {loc}{', ' + url if url else ''}.")
     chicago = f"{_who(q)}, {verb} in \u201c{quoted_title},\u201d{pub_c} {q.source}, {loc}: {said_end}"
     if accessed:
-        apa += f" Retrieved {long_date}."
-        mla += f" Accessed {accessed.day} {_MLA_MONTHS[accessed.month - 1]} {accessed.year}."
-        chicago += f" Accessed {long_date}."
         plain += f" Accessed {accessed.isoformat()}."
-    return {"plain": plain, "apa": apa, "mla": mla, "chicago": chicago, "bibtex": _bibtex(q, accessed)}
+        apa += f" Retrieved {long_date}, from {url}" if url else f" Retrieved {long_date}."
+        mla += f" Accessed {accessed.day} {_MLA_MONTHS[accessed.month - 1]} {accessed.year}."
+        chicago += f" Accessed {long_date}" + (f", {url}." if url else ".")
+    elif url:
+        apa += f" {url}"
+        chicago += f" {url}."
+    if url:
+        plain += f" {url}"
+    return {"plain": plain, "apa": apa, "mla": mla, "chicago": chicago,
+            "bibtex": _bibtex(q, accessed, url), "ris": _ris(q, accessed, url),
+            "csljson": json.dumps([csl_item(q, accessed, url)], ensure_ascii=False, indent=2)}
 
 
-__all__ = ["STYLES", "citations", "speaker_label", "credentials", "para_number", "locator", "bibtex_key", "bibtex_escape"]
+# -- whole selections, for export ----------------------------------------------------------
+
+def bibtex_file(quotes: Iterable[Quote], url: Callable[[Quote], str] | None = None) -> str:
+    return "".join(_bibtex(q, None, _url(url(q)) if url else None) + "\n\n" for q in quotes)
+
+
+def ris_file(quotes: Iterable[Quote], url: Callable[[Quote], str] | None = None) -> str:
+    return "".join(_ris(q, None, _url(url(q)) if url else None) + "\n\n" for q in quotes)
+
+
+def csl_file(quotes: Iterable[Quote], url: Callable[[Quote], str] | None = None) -> str:
+    return json.dumps([csl_item(q, None, url(q) if url else None) for q in quotes], ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+__all__ = ["STYLES", "STYLE_NAMES", "citations", "speaker_label", "credentials", "para_number", "locator",
+           "bibtex_key", "bibtex_escape", "note", "csl_item", "bibtex_file", "ris_file", "csl_file"]

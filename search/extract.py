@@ -280,6 +280,9 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
                                            "similarly", "likewise", "finally", "thus", "hence", "today",
                                            "yesterday", "earlier", "later"}:
             sg = sg[1:]
+        rel = [n for n, k in enumerate(sg) if toks[k].lower in ("who", "which", "whom", "whose") and n + 1 < len(sg)]
+        if rel:
+            sg = sg[rel[-1] + 1:]  # "…, in which he said": the subject follows the relative pronoun
         if sg and toks[sg[0]].lower in PREPOSITIONS:
             starts = [n for n, k in enumerate(sg) if toks[k].lower in ("the", "a", "an", "one", "another")]
             sg = sg[starts[-1]:] if starts and starts[-1] > 0 else []
@@ -467,6 +470,14 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     nxt = toks[c]
     if nxt.text in (".", "?", "!", ";"):
         return None
+    if nxt.lower in PREPOSITIONS and lemma not in WHOLE_OBJECT:
+        # "said after the convention he would …": skip the adverbial to the clause's subject
+        for n in range(c + 1, min(c + 7, len(toks))):
+            if quoted[n] or toks[n].text in (",", ".", ";"):
+                break
+            if toks[n].lower in ("he", "she", "they", "it", "we", "i"):
+                c, nxt = n, toks[n]
+                break
     body_end = _clause_end(text, toks, quoted, c, e)
     if quoted[c]:
         # `declared, “…,” signaling …`: the quote is the content, not what trails it.

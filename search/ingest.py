@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup, Comment
 
@@ -31,6 +32,10 @@ TEASER_HEAD = re.compile(
 )
 SOURCE_LINE = re.compile(r"^\s*(source|via)\s*:\s*(?P<publisher>\S.{0,200}?)\s*$", re.I)
 MIN_REPEAT = 40  # shorter repeated lines ("What happened?") are legitimately repeated
+# A well-formed UTF-8 sequence of two or more bytes: text with more of these than bad bytes
+# is damaged UTF-8, not Windows-1252 (whose high bytes almost never form one).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
@@ -63,7 +68,12 @@ def decode(data: bytes, path: str = "") -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        # Windows-1252 is what mis-declared news text usually is; say so, don't guess silently.
+        # UTF-8 with a few damaged bytes keeps its UTF-8 (and its curly quotes); otherwise
+        # Windows-1252 is what mis-declared news text usually is.  Say so, don't guess silently.
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        if len(_UTF8_MULTIBYTE.findall(data)) > bad:
+            return text, f"not valid UTF-8 (byte {exc.start}); decoded as UTF-8 with {bad} bad byte(s) replaced"
         text = data.decode("cp1252", errors="replace")
         return text, f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
 
@@ -71,15 +81,23 @@ def decode(data: bytes, path: str = "") -> tuple[str, str | None]:
 def read_file(path: Path, source: str | None = None) -> tuple[Article, str | None]:
     """Read one file into an Article; raises IngestError with the reason when it can't."""
     source = source or path.name
+    limit = f"the limit is {MAX_BYTES // (1024 * 1024)} MB"
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(path, f"file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
+        _regular_file(path, path.stat())  # before open(): opening a FIFO would block
+        _check_link(path, source)
+        # O_NONBLOCK: a file swapped for a FIFO after the check still can't hang us.
+        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NONBLOCK)) as f:
+            size = _regular_file(path, os.fstat(f.fileno())).st_size
+            if size > MAX_BYTES:
+                raise IngestError(path, f"file is {size / (1024 * 1024):.1f} MB; {limit}")
+            data = f.read(MAX_BYTES + 1)  # never more than the limit, even if the file grows
+        if len(data) > MAX_BYTES:
+            raise IngestError(path, f"file grew past {MAX_BYTES // (1024 * 1024)} MB while being read; {limit}")
     except IngestError:
         raise
     except FileNotFoundError:
-        raise IngestError(path, "file disappeared before it could be read") from None
+        why = "broken symbolic link" if path.is_symlink() else "file disappeared before it could be read"
+        raise IngestError(path, why) from None
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
     text, note = decode(data, str(path))
@@ -90,6 +108,26 @@ def read_file(path: Path, source: str | None = None) -> tuple[Article, str | Non
     if not article.body.strip():
         raise IngestError(path, "no article text found")
     return article, note
+
+
+def _regular_file(path: Path, st: os.stat_result) -> os.stat_result:
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(path, "not a regular file (a device, pipe or socket); not read")
+    return st
+
+
+def _check_link(path: Path, source: str) -> None:
+    """Refuse a symlinked file that leads outside the folder being indexed (`path` minus `source`).
+
+    A corpus unpacked from an archive could otherwise publish any file on the machine
+    (`story.txt -> ~/.ssh/id_rsa`) through the article pages."""
+    if not path.is_symlink():
+        return
+    depth = len(PurePosixPath(source).parts)
+    root = path.parents[depth - 1] if 0 < depth <= len(path.parents) else path.parent
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise IngestError(path, f"symbolic link to {target}, outside the folder being indexed; not followed")
 
 
 def parse_text(text: str, source: str, title: str | None = None) -> Article:

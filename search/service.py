@@ -22,7 +22,8 @@ from .corroboration import Match, matches
 from .errors import NotFound, QueryError
 from .index import ANALYZER, current_generation, load_article, load_quote, open_index
 from .model import Article, Quote
-from .query import QUOTE_DOCS, Facet, Hit, SearchPage, facets_of, search_page
+from .query import (QUOTE_DOCS, SORTS, Facet, Hit, SearchPage, build_query, facets_of, normalize_filters,
+                    search_page)
 
 __all__ = ["QuoteService", "ArticleView", "SearchPage", "Hit", "Facet", "Match", "SpeakerSummary",
            "SpeakerProfile", "SourceCount", "Selection"]
@@ -32,6 +33,57 @@ __all__ = ["QuoteService", "ArticleView", "SearchPage", "Hit", "Facet", "Match",
 class ArticleView:
     article: Article
     quotes: list[Quote]  # in source order
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """One line of the speakers index: a speaker with an id (a page) and their quote count."""
+
+    id: str
+    name: str
+    speaker_type: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    source: str
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SpeakerProfile:
+    """Everything the index knows about one `speaker_id`, gathered from its quotes."""
+
+    id: str
+    name: str  # the canonical name (the most common one if the index holds several)
+    speaker_type: str
+    total: int
+    aliases: tuple[str, ...]  # from the speaker registry, when the speaker is in it
+    names_as_written: list[Facet]  # speaker_mention values that are names, most frequent first
+    pronouns: list[Facet]  # speaker_mention values that are pronouns ("he", "they")
+    roles: list[Facet]
+    affiliations: list[Facet]
+    sources: list[SourceCount]  # quotes per article, most first
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A whole result set (up to a cap) for export: `total` matched, `quotes` in order."""
+
+    total: int
+    quotes: list[Quote]
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.quotes)
+
+
+_PRONOUNS = frozenset("he she they it we i you him her them who which this that".split())
+_QUERY_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+ALSO_REPORTED_CANDIDATES = 200  # per kind of candidate: same speaker, similar words
 
 
 class QuoteService:
@@ -91,6 +143,107 @@ class QuoteService:
             generation = self._generation.name
         return {"articles": counts.get("article", 0), "quotes": counts.get("quote", 0), "generation": generation}
 
+    # -- browsing helpers for the web pages: speakers, corroboration, spelling, export ----
+
+    def speaker_index(self) -> list[SpeakerSummary]:
+        """Every speaker with an id (anonymous and unattributed quotes have none), most quoted first."""
+        facet = sorting.MultiFacet([sorting.FieldFacet("speaker_id"), sorting.FieldFacet("speaker"),
+                                    sorting.FieldFacet("speaker_type")])
+        with self._searching() as searcher:
+            groups = searcher.search(QUOTE_DOCS, limit=1, groupedby={"who": facet},
+                                     maptype=sorting.Count).groups("who")
+        counts: dict[str, Counter] = {}
+        for (sid, name, stype), n in groups.items():
+            if sid:
+                counts.setdefault(sid, Counter())[(name or sid, stype or "person")] += n
+        out = []
+        for sid, by_name in counts.items():
+            (name, stype), _ = by_name.most_common(1)[0]
+            out.append(SpeakerSummary(sid, name, stype, sum(by_name.values())))
+        return sorted(out, key=lambda s: (-s.count, s.name.casefold(), s.id))
+
+    def speaker(self, speaker_id: str) -> SpeakerProfile:
+        """The profile of one speaker; NotFound when no quote carries this id."""
+        with self._searching() as searcher:
+            found = self._quotes(searcher, query.Term("speaker_id", speaker_id)) if speaker_id else []
+        if not found:
+            raise NotFound(f"no speaker with id {speaker_id!r}")
+
+        def ranked(counter: Counter) -> list[Facet]:
+            return sorted((Facet(v, n) for v, n in counter.items() if v), key=lambda f: (-f.count, f.value))
+
+        name = Counter(q.speaker for q in found if q.speaker).most_common(1)[0][0]
+        mentions = Counter(" ".join(q.speaker_mention.split()) for q in found if q.speaker_mention)
+        pronouns = Counter({m: n for m, n in mentions.items() if m.casefold() in _PRONOUNS})
+        titles = {q.source: q.title or q.source for q in found}
+        per_source = Counter(q.source for q in found)
+        return SpeakerProfile(
+            id=speaker_id, name=name,
+            speaker_type=Counter(q.speaker_type for q in found).most_common(1)[0][0],
+            total=len(found), aliases=_registry_aliases(name),
+            names_as_written=ranked(mentions - pronouns), pronouns=ranked(pronouns),
+            roles=ranked(Counter(q.role for q in found)),
+            affiliations=ranked(Counter(q.affiliation for q in found)),
+            sources=sorted((SourceCount(s, titles[s], n) for s, n in per_source.items()),
+                           key=lambda c: (-c.count, c.source)),
+        )
+
+    def also_reported(self, quote: Quote) -> list[Match]:
+        """The same quote as other articles carry it, in source order (rules: `search.corroboration`).
+
+        Candidates come from three small searches (same normalised words, same speaker,
+        Whoosh's more-like-this over the quote's words); the rules then decide."""
+        with self._searching() as searcher:
+            candidates = self._quotes(searcher, query.Term("key", quote.key))
+            if quote.speaker_id:
+                candidates += [load_quote(h.fields()) for h in searcher.search(
+                    query.And([QUOTE_DOCS, query.Term("speaker_id", quote.speaker_id)]),
+                    limit=ALSO_REPORTED_CANDIDATES)]
+            docnum = searcher.document_number(id=quote.id)
+            candidates += [load_quote(h.fields()) for h in searcher.more_like(
+                -1 if docnum is None else docnum, "text", text=quote.text or " ",
+                top=ALSO_REPORTED_CANDIDATES, numterms=8, filter=QUOTE_DOCS)]
+        return sorted(matches(quote, candidates), key=lambda m: (m.quote.source, m.quote.start))
+
+    def suggest(self, q: str) -> str | None:
+        """`q` with each word that occurs in no quote replaced by the closest word that does
+        (Whoosh's spelling corrector over the `text` field), or None when there is nothing to fix."""
+        q = q or ""
+        with self._searching() as searcher:
+            reader = searcher.reader()
+            corrector = reader.corrector("text")
+            out, pos, changed = [], 0, False
+            for m in _QUERY_WORD.finditer(q):
+                word = m.group()
+                if word in _OPERATORS or q[m.end():m.end() + 1] == ":":
+                    continue
+                stems = [t.text for t in ANALYZER(word)]
+                if len(stems) != 1 or reader.doc_frequency("text", stems[0]) or reader.doc_frequency(
+                        "context", stems[0]):
+                    continue
+                # ReaderCorrector ranks by frequency only, so look one edit away before two.
+                fixes = corrector.suggest(stems[0], limit=1, maxdist=1) or corrector.suggest(
+                    stems[0], limit=1, maxdist=2)
+                surface = fixes and _surface_form(searcher, fixes[0])
+                if surface:
+                    if word[:1].isupper():
+                        surface = surface[:1].upper() + surface[1:]
+                    out += [q[pos:m.start()], surface]
+                    pos, changed = m.end(), True
+        return "".join(out) + q[pos:] if changed else None
+
+    def select(self, q: str = "", filters: dict[str, str | list[str]] | None = None,
+               min_confidence: float = 0.0, sort: str = "relevance", limit: int = 1000) -> Selection:
+        """The first `limit` quotes of a whole result set, in relevance or source order (for export)."""
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}.")
+        whole = build_query(q, normalize_filters(filters), min_confidence)
+        with self._searching() as searcher:
+            results = searcher.search(
+                whole, limit=max(int(limit), 1),
+                sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None)
+            return Selection(len(results), [load_quote(hit.fields()) for hit in results][:max(int(limit), 0)])
+
     @staticmethod
     def _quotes(searcher, restriction: query.Query) -> list[Quote]:
         results = searcher.search(
@@ -112,3 +265,25 @@ class QuoteService:
                 if old is not None:
                     old.close()  # safe: every use of a searcher holds the lock
             yield self._searcher
+
+
+def _surface_form(searcher, stem: str) -> str | None:
+    """A word as written in some quote whose analyzed form is `stem` ("ceasefir" -> "ceasefire")."""
+    for hit in searcher.search(query.And([QUOTE_DOCS, query.Term("text", stem)]), limit=3):
+        text = load_quote(hit.fields()).text
+        for token in ANALYZER(text, chars=True):
+            if token.text == stem:
+                return text[token.startchar:token.endchar].lower()
+    return None
+
+
+def _registry_aliases(name: str) -> tuple[str, ...]:
+    """The speaker registry's other names for `name` (empty when it is not registered)."""
+    try:
+        from .attribute import fold, load_registry
+        entry = load_registry().get(fold(name))
+    except Exception:  # a broken registry file must not take the speaker page down
+        return ()
+    if entry is None:
+        return ()
+    return tuple(a for a in dict.fromkeys((entry.name, *entry.aliases)) if fold(a) != fold(name))

@@ -38,6 +38,8 @@ def check_offsets(text: str) -> None:
         assert q.text.strip(), q
         for s, e in q.spans:
             assert q.start <= s < e <= q.end, (q.spans, q.start, q.end)
+        for (_, e1), (s2, _) in zip(q.spans, q.spans[1:]):
+            assert e1 <= s2, f"quoted parts overlap: {q.spans}"  # else q.text repeats words
         if q.speaker_start is not None or q.speaker_end is not None:
             assert q.speaker_start is not None and q.speaker_end is not None, q
             assert 0 <= q.speaker_start < q.speaker_end <= len(text), q

@@ -33,13 +33,13 @@ vow warn welcome wonder worry write accuse call ask acknowledge believe think te
 yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
-underscore vouch wager opine proclaim pronounce announce
+underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
     "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
     "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
-    "hold": ["held", "holds"], "rule": ["ruled", "rules"],
+    "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
 }
 
 
@@ -64,7 +64,7 @@ for _v in _REGULAR + list(_IRREGULAR):
 # Verbs whose next noun phrase is the person addressed, not the content.
 ADDRESSEE = {"tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
 # Verbs whose whole complement is the content ("urged both sides to …", "denied X").
-WHOLE_OBJECT = {"urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
+WHOLE_OBJECT = {"want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
                 "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
                 "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
                 "disclose", "acknowledge", "admit", "question"}

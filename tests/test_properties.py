@@ -14,10 +14,12 @@ from search.extract import extract
 # Words that make the extractor work hard: cues, names, pronouns, roles, "according to".
 WORDS = ["said", "says", "told", "added", "according to", "warned", "wrote", "Jane", "Doe", "Mr.",
          "Khawaja Asif", "he", "she", "they", "the minister", "a spokesman", "who", "that", "and",
-         "reporters", "on Monday", "Reuters", "it's", "don't", "O'Neil", "rock'n'roll", "U.S."]
+         "reporters", "on Monday", "Reuters", "it's", "don't", "O'Neil", "rock'n'roll", "U.S.", "we will win",
+         "no", "left", "then", "The"]
 QUOTE_CHARS = "\"'“”‘’„«»‹›`´″"
 ALPHABET = st.characters(codec="utf-8") | st.sampled_from(list(QUOTE_CHARS + " \n\r\t.,;:!?—–-()"))
 PIECES = st.one_of(
+    st.sampled_from(WORDS).map(lambda w: w + " "),
     st.sampled_from(WORDS),
     st.sampled_from(list(QUOTE_CHARS)),
     st.sampled_from([" ", " ", "\n", "\n\n", ", ", ". ", ": "]),

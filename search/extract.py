@@ -141,7 +141,8 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
             for f, g in zip(found, found[1:]):
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
                 nxt = min(g.np[0], g.cue_start) if g.np else g.cue_start
-                if f.after and f.after[0] < nxt < f.after[1] and not g.inherit:
+                joined = re.search(r"(,|;|\band)\s*$", text[f.after[0]:nxt]) if f.after else None
+                if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
                     end = nxt
                     while end > f.after[0] and (text[end - 1] in " ,;" or text[end - 4:end] == " and"):
                         end -= 4 if text[end - 4:end] == " and" else 1
@@ -706,6 +707,16 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
             re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
         if _words(inner) < MIN_QUOTE_WORDS and not (starts_para and m.end >= p_hi - 1):
             continue  # a scare-quoted term
+        dash = _DASH_NAME.match(text, m.end, p_hi)
+        if dash and starts_para:
+            sp = describe(text, dash.start(1), dash.end(1), discourse)
+            if sp is not None:
+                f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
+                          np=(dash.start(1), dash.end(1)), speaker=sp)
+                records.append(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
+                                    confidence=_confidence(f, "direct")))
+                records.sort(key=lambda r: r["parts"][0][0])
+                continue
         prev = [r for r in records if r["parts"][0][0] < m.start]
         last = prev[-1] if prev else None
         if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
@@ -719,16 +730,6 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                     continue
                 records.append(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
                                     speaker=last["speaker"], confidence=0.6))
-                records.sort(key=lambda r: r["parts"][0][0])
-                continue
-        dash = _DASH_NAME.match(text, m.end, p_hi)
-        if dash and starts_para:
-            sp = describe(text, dash.start(1), dash.end(1), discourse)
-            if sp is not None:
-                f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
-                          np=(dash.start(1), dash.end(1)), speaker=sp)
-                records.append(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
-                                    confidence=_confidence(f, "direct")))
                 records.sort(key=lambda r: r["parts"][0][0])
                 continue
         intro = _introducing_frame(text, frames, paras, para) if starts_para else None

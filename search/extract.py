@@ -229,7 +229,11 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         if last in PEOPLE_NOUNS or last in ORG_NOUNS or words[-1].is_cap or last.endswith(".com"):
             return True
         return False
-    return last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS
+    if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS:
+        return True
+    # "The clip says", "The New York businessman says": a short determiner-led description
+    return low[0] in ("the", "a", "an", "one", "another") and 2 <= len(words) <= 5 \
+        and not last.endswith("ly") and last not in DETERMINERS and not any(w in CUES for w in low[1:])
 
 
 def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
@@ -441,6 +445,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
 def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:
     """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
     c = i + 1
+    if c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]:
+        return _after(text, toks, quoted, c, "say", e)  # `asked, “…”`: the quote, whatever the verb
     if lemma == "call":
         if c < len(toks) and toks[c].lower in ("on", "for", "upon"):
             c += 1
@@ -489,6 +495,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         return nxt.start, body_end
+    if lemma in ADDRESSEE and nxt.lower == "to":
+        return nxt.start, body_end  # "tells his supporters to “go vote”"
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
     if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \

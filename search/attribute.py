@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import slug
-from .text import Token, tokens
+from .text import Spans, Token, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
@@ -223,15 +223,15 @@ def classify_name(name: str) -> str:
 class Discourse:
     """What an article has named so far, for pronouns, surnames and 'the ministry'."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]]):
+    def __init__(self, text: str, quoted: Spans):
         self.text = text
         self.people: list[tuple[int, str, Speaker]] = []  # (offset, folded full name, speaker)
         self.orgs: list[tuple[int, str]] = []
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
         self._index_names(quoted)
 
-    def _index_names(self, quoted: list[tuple[int, int]]) -> None:
-        toks = [t for t in tokens(self.text) if not any(s <= t.start < e for s, e in quoted)]
+    def _index_names(self, quoted: Spans) -> None:
+        toks = [t for t in tokens(self.text) if t.start not in quoted]
         i = 0
         while i < len(toks):
             if not toks[i].is_cap or not toks[i].is_word:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
                         Speaker, describe, fold, place_of)
 from .model import Quote
-from .text import QuoteMarks, Token, paragraphs, quote_marks, tokens
+from .text import QuoteMarks, Spans, Token, paragraphs, quote_marks, tokens
 
 _REGULAR = """
 add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
@@ -131,7 +131,7 @@ class Frame:
 def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
     """All quotes in `text`, in order of position.  Pure: no I/O."""
     marks = quote_marks(text)
-    mark_spans = [p for m in marks for p in m.parts]
+    mark_spans = Spans(p for m in marks for p in m.parts)
     discourse = Discourse(text, mark_spans)
     paras = paragraphs(text)
     frames: list[Frame] = []
@@ -176,13 +176,9 @@ def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
 
 
 # --- frames -------------------------------------------------------------------------------
-def _in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _frames(text: str, s: int, e: int, mark_spans: list[tuple[int, int]]) -> list[Frame]:
+def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
     toks = tokens(text, s, e)
-    quoted = [_in_quote(t.start, mark_spans) for t in toks]
+    quoted = [t.start in mark_spans for t in toks]
     out = []
     for i, tok in enumerate(toks):
         if quoted[i]:

@@ -5,6 +5,7 @@ into a shifted coordinate system, so every later stage can slice the original.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,18 @@ class Token:
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalnum()
+
+
+class Spans:
+    """Sorted, non-overlapping (start, end) spans with a fast `pos in spans`."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

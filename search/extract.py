@@ -394,7 +394,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     progressive = i > 0 and toks[i - 1].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.
-        if not (i > 0 and toks[i - 1].text == ",") or lemma in ("hope", "fear", "worry", "question"):
+        if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
+                                                                           "before", "when", "without"))) \
+                or lemma in ("hope", "fear", "worry", "question"):
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
         frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -451,6 +453,12 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         else:
             return None
     elif lemma in ADDRESSEE and c < len(toks) and toks[c].lower != "that":
+        if lemma == "accuse":
+            n = _object_end(toks, quoted, c, 12)
+            while n < len(toks) and toks[n].text == ",":  # "accused the North's leader, Kim Jong Un, of …"
+                n = _object_end(toks, quoted, n + 1, 12)
+            if n < len(toks) and toks[n].lower == "of":
+                return toks[n].start, _clause_end(text, toks, quoted, n, e)
         if lemma in WHOLE_OBJECT:
             # "urged both sides to …", "urged restraint": what was urged, addressee included
             return (toks[c].start, _clause_end(text, toks, quoted, c, e)) if toks[c].is_word else None

@@ -257,7 +257,18 @@ class Discourse:
                     self.people.append((run[0].start, fold(name),
                                         Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
                 elif kind == "organisation":
-                    self.orgs.append((run[0].start, name))
+                    # "Ministry of Information", owned by "Pakistan’s" just before it
+                    k = toks.index(run[-1])
+                    while k + 2 < len(toks) and toks[k + 1].lower in ("of", "for") and toks[k + 2].is_cap \
+                            and self.text[toks[k].end:toks[k + 2].start] == f" {toks[k + 1].text} ":
+                        k += 2
+                        j = max(j, k)
+                    start = run[0].start
+                    owner = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
+                    if owner is not None and owner.text.endswith(("’s", "'s")) and place_of(owner.text) \
+                            and self.text[owner.end:run[0].start] == " ":
+                        start = owner.start
+                    self.orgs.append((run[0].start, self.text[start:toks[k].end]))
             i = j + 1
 
     def _appositive(self, end: int) -> tuple[str | None, str | None]:

@@ -178,3 +178,35 @@ def test_seed_guterres_and_asif():
     assert guterres.affiliation == "United Nations" and guterres.kind == "indirect"
     asif = [q for name in ("000", "003") for q in seed_quotes(name) if q.speaker == "Khawaja Asif"]
     assert {q.source[:3] for q in asif if "open war" in q.text.lower()} == {"000", "003"}
+
+
+def test_nested_quotes_stay_inside_their_quote():
+    q = one("“He told me ‘never again’ and walked away,” Jane Doe said.", speaker="Jane Doe", kind="direct")
+    assert "‘never again’" in q.text
+
+
+def test_unpaired_straight_quote_ends_with_its_paragraph():
+    text = 'Jane Doe said: "We are not leaving this town, whatever they do\nThe next paragraph is plain.'
+    q = one(text, speaker="Jane Doe", kind="direct")
+    assert q.end <= text.index("\n")
+
+
+def test_institutional_speaker_resolves_to_the_named_ministry():
+    text = ("Pakistan’s Ministry of Information confirmed the engagements on Thursday. "
+            "The ministry said the exchanges occurred across several sectors.")
+    q = next(q for q in extract(text) if q.speaker_mention == "The ministry")
+    assert (q.speaker, q.speaker_type) == ("Pakistan’s Ministry of Information", "organisation")
+
+
+def test_it_resolves_to_an_organisation_not_a_person():
+    text = ("The Foreign Office said the talks had failed. Jane Doe left early. "
+            "It added that new talks would start soon.")
+    q = next(q for q in extract(text) if q.speaker_mention == "It")
+    assert q.speaker == "Foreign Office"
+
+
+def test_confidence_is_lower_for_guessed_speakers():
+    named = one("“We will fight on, whatever it takes,” Jane Doe said.")
+    pronoun = [q for q in extract("Jane Doe arrived.\n“We will fight on, whatever it takes,” she said.")][0]
+    nobody = one("“We will fight on, whatever it takes to win this.”")
+    assert 0 <= nobody.confidence < pronoun.confidence < named.confidence <= 1

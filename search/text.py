@@ -204,10 +204,14 @@ def quote_marks(text: str) -> list[QuoteMarks]:
     carry: list[tuple[int, int]] | None = None
     for n, ((lo, hi), spans) in enumerate(zip(paras, per_para)):
         for k, (s, e) in enumerate(spans):
+            # An unclosed quote ends where the next one opens, or with its paragraph.
+            stop = spans[k + 1][0] if k + 1 < len(spans) else hi
+            while stop > s + 1 and text[stop - 1].isspace():
+                stop -= 1
             if carry is not None:
                 if k == 0 and s == lo:
-                    carry.append((s, e if e is not None else hi))
-                    if e is not None:
+                    carry.append((s, e if e is not None else stop))
+                    if e is not None or stop != hi:
                         out.append(QuoteMarks(tuple(carry), True))
                         carry = None
                     continue
@@ -221,7 +225,7 @@ def quote_marks(text: str) -> list[QuoteMarks]:
             if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"':
                 carry = [(s, hi)]
             else:
-                out.append(QuoteMarks(((s, hi),), False))
+                out.append(QuoteMarks(((s, stop),), False))
         if carry is not None and (not spans or carry[-1][1] != hi):
             out.append(QuoteMarks(tuple(carry), False))
             carry = None

@@ -6,7 +6,7 @@ but the text.  Examples are bounded so the whole file runs in a few seconds.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from search.extract import extract
@@ -40,8 +40,6 @@ def check_offsets(text: str) -> None:
         assert q.text.strip(), q
         for s, e in q.spans:
             assert q.start <= s < e <= q.end, (q.spans, q.start, q.end)
-        for (_, e1), (s2, _) in zip(q.spans, q.spans[1:]):
-            assert e1 <= s2, f"quoted parts overlap: {q.spans}"  # else q.text repeats words
         if q.speaker_start is not None or q.speaker_end is not None:
             assert q.speaker_start is not None and q.speaker_end is not None, q
             assert 0 <= q.speaker_start < q.speaker_end <= len(text), q
@@ -70,3 +68,19 @@ def test_deterministic(text):
     first = extract(text, source="p.txt", title="T")
     again = extract(text, source="p.txt", title="T")
     assert first == again
+
+
+# Found by hypothesis: an unclosed quote used to run to the end of its paragraph, over the
+# next quote, so parts overlapped ('"we will win and then left. She said "no. "no.').
+# An unclosed quote now ends where the next one opens.
+OVERLAPPING_PARTS = ['He said "we will win and then left. She said "no.', 'Jane said ""said ']
+
+
+@settings(max_examples=100, deadline=2000, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(NEWSY)
+@example(OVERLAPPING_PARTS[0])
+@example(OVERLAPPING_PARTS[1])
+def test_quoted_parts_never_overlap(text):
+    for q in extract(text, source="p.txt", title="T"):
+        for (_, e1), (s2, _) in zip(q.spans, q.spans[1:]):
+            assert e1 <= s2, f"quoted parts overlap in {text!r}: {q.spans}, text {q.text!r}"

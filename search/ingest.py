@@ -96,7 +96,7 @@ def read_file(path: Path, source: str | None = None) -> tuple[Article, str | Non
     except IngestError:
         raise
     except FileNotFoundError:
-        why = "broken symbolic link" if path.is_symlink() else "file disappeared before it could be read"
+        why = "broken symbolic link" if path.is_symlink() else "no such file (missing, or deleted before it could be read)"
         raise IngestError(path, why) from None
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None

@@ -26,7 +26,10 @@ objects in code, never spliced into query strings.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import threading
+from array import array
+from collections import Counter, OrderedDict
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from html import escape
 
@@ -39,6 +42,7 @@ from .model import Quote
 
 MAX_QUERY_LENGTH = 500
 MAX_PER_PAGE = 100
+FACET_LIMIT = 100  # values per facet in a SearchPage, most frequent first (a broad search has 10^5 sources)
 SORTS = ("relevance", "source")
 FILTER_FIELDS = ("speaker", "speaker_id", "affiliation", "kind", "speaker_type", "source")
 FACET_FIELDS = ("speaker", "affiliation", "kind", "speaker_type", "source")
@@ -154,8 +158,15 @@ def search_page(
     per_page: int = 10,
     min_confidence: float = 0.0,
     sort: str = "relevance",
+    cache: MutableMapping | None = None,
 ) -> SearchPage:
-    """One page of hits plus facet counts over every match (not just this page)."""
+    """One page of hits plus facet counts over every match (not just this page).
+
+    Facet counts and the total come from one pass over the matching document numbers
+    (`_match_counts`), not from Whoosh's per-hit `groupedby` collector, so the ranked
+    search only keeps the top `page * per_page` hits.  `cache` (owned by the caller and
+    emptied when the index changes) keeps those counts per (query, filters, confidence),
+    so paging or re-sorting a search does not count again."""
     page, per_page = _page_number(page, "page"), _page_number(per_page, "per_page")
     if per_page > MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}.")
@@ -164,18 +175,24 @@ def search_page(
     filters = normalize_filters(filters)
     whole = build_query(q, filters, min_confidence)
     terms = highlight_terms(whole)
-    results = searcher.search(
-        whole,
-        limit=page * per_page,
-        sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
-        groupedby={name: sorting.FieldFacet(name) for name in FACET_FIELDS},
-        maptype=sorting.Count,
-    )
+    run = _executed(whole)
+    key = ("counts", q or "", tuple((k, tuple(v)) for k, v in filters.items()), float(min_confidence))
+    counted = cache.get(key) if cache is not None else None
+    if counted is None:
+        counted = _match_counts(searcher, run)
+        if cache is not None:
+            cache[key] = counted
+    total, facets = counted
     hits = []
-    for hit in results[(page - 1) * per_page : page * per_page]:
-        quote = load_quote(hit.fields())
-        hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
-    total = len(results)
+    if total > (page - 1) * per_page:
+        results = searcher.search(
+            run,
+            limit=page * per_page,
+            sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
+        )
+        for hit in results[(page - 1) * per_page : page * per_page]:
+            quote = load_quote(hit.fields())
+            hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
     return SearchPage(
         query=q or "",
         filters=filters,
@@ -184,7 +201,7 @@ def search_page(
         per_page=per_page,
         pages=math.ceil(total / per_page),
         hits=hits,
-        facets={name: facets_of(results, name) for name in FACET_FIELDS},
+        facets=facets,
         sort=sort,
     )
 
@@ -193,6 +210,93 @@ def facets_of(results, name: str) -> list[Facet]:
     """Counts of a `groupedby` facet, most frequent first; documents without the field are left out."""
     counts = results.groups(name)
     return sorted((Facet(v, n) for v, n in counts.items() if v), key=lambda f: (-f.count, f.value))
+
+
+def _executed(whole: query.And) -> query.Query:
+    """`whole` without the doctype term when the words alone can only match quotes.
+
+    Article documents have no text or context field, so a query that needs a word in
+    one of them never matches an article; intersecting with `doctype:quote` (every
+    quote's posting) would only cost time."""
+    user = whole.subqueries[0]
+    if user is not QUOTE_DOCS and user != QUOTE_DOCS and _needs_words(user):
+        rest = [p for p in whole.subqueries if p != QUOTE_DOCS]
+        return rest[0] if len(rest) == 1 else query.And(rest)
+    return whole
+
+
+def _needs_words(q: query.Query) -> bool:
+    """True when every document `q` matches has a term in a SEARCH_FIELDS field."""
+    if isinstance(q, query.Not):
+        return False
+    if isinstance(q, (query.AndNot, query.AndMaybe)):
+        return _needs_words(q.a)
+    if isinstance(q, query.And):
+        return any(_needs_words(c) for c in q.subqueries)
+    if isinstance(q, query.Or):
+        return bool(q.subqueries) and all(_needs_words(c) for c in q.subqueries)
+    if isinstance(q, (query.Term, query.Phrase)):
+        return q.field() in SEARCH_FIELDS
+    return False
+
+
+# Per-segment facet columns as arrays of value numbers: counting a facet over the
+# matching documents is then one C-level Counter(map(...)) instead of a Python call
+# per document.  Segments are immutable (deletions only hide documents, and matchers
+# skip deleted ones), so an entry stays valid for the segment's lifetime.
+_ORDINALS: OrderedDict = OrderedDict()
+_ORDINALS_MAX = 256  # (segment, field) entries; 5 fields x 4 bytes x docs each
+_ORDINALS_LOCK = threading.Lock()
+
+
+def _ordinals(reader, name: str) -> tuple[array, list[str]] | None:
+    """(value number per document, values) for `name` in one segment; None without a column."""
+    try:
+        key = (reader.segment().segment_id(), name)
+    except AttributeError:
+        return None
+    with _ORDINALS_LOCK:
+        found = _ORDINALS.get(key)
+        if found is not None:
+            _ORDINALS.move_to_end(key)
+            return found
+    if not reader.has_column(name):
+        return None
+    numbers: dict = {}
+    ords = array("i", [numbers.setdefault(v, len(numbers)) for v in reader.column_reader(name)])
+    values = [v.decode("utf-8") if isinstance(v, bytes) else ("" if v is None else str(v)) for v in numbers]
+    with _ORDINALS_LOCK:
+        _ORDINALS[key] = (ords, values)
+        while len(_ORDINALS) > _ORDINALS_MAX:
+            _ORDINALS.popitem(last=False)
+    return ords, values
+
+
+def _match_counts(searcher, q: query.Query) -> tuple[int, dict[str, list[Facet]]]:
+    """(number of matching documents, facet counts) from one pass over the matches."""
+    total = 0
+    counts = {name: Counter() for name in FACET_FIELDS}
+    for sub, _offset in searcher.leaf_searchers():
+        docs = list(q.docs(sub))
+        if not docs:
+            continue
+        total += len(docs)
+        reader = sub.reader()
+        for name in FACET_FIELDS:
+            column = _ordinals(reader, name)
+            if column is None:  # no column (an old index): categorise document by document
+                cat = sorting.FieldFacet(name).categorizer(searcher)
+                cat.set_searcher(sub, _offset)
+                counts[name].update(cat.key_to_name(cat.key_for(None, d)) for d in docs)
+                continue
+            ords, values = column
+            for number, n in Counter(map(ords.__getitem__, docs)).items():
+                counts[name][values[number]] += n
+    facets = {
+        name: sorted((Facet(v, n) for v, n in c.items() if v), key=lambda f: (-f.count, f.value))[:FACET_LIMIT]
+        for name, c in counts.items()
+    }
+    return total, facets
 
 
 def highlight_terms(q: query.Query) -> frozenset[str]:

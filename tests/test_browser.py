@@ -88,13 +88,13 @@ def test_search_facet_cite_copy(page_factory, live_url):
     card = page.locator(".card").first
     quote = BY_ID[card.get_attribute("id").removeprefix("r-")]
     card.locator("summary", has_text="Cite").click()
-    copy_apa = card.get_by_role("button", name="Copy APA citation")
+    copy_apa = card.get_by_role("button", name="Copy APA 7 citation")
     expect(copy_apa).to_be_visible()
     copy_apa.click()
     expect(card.locator(".copy-status")).to_contain_text("Copied")
     page.screenshot(path=str(ARTIFACTS / "search-cite.png"), full_page=True)
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == citations(quote)["apa"]
+    assert copied == citations(quote, url=f"{live_url}/quotes/{quote.id}")["apa"]
     assert "Khawaja Asif" in copied and "open war" in copied
 
     # Escape closes the menu and hands focus back to its toggle.
@@ -109,7 +109,7 @@ def test_permalink_scrolls_to_the_quote(page_factory, live_url):
     quote = fixtures.find("Around midnight the windows shook and the children would not stop crying.")
     page = page_factory(viewport={"width": 390, "height": 560})  # a phone, so the quote starts off-screen
     page.goto(f"{live_url}/quotes/{quote.id}")
-    assert page.url == f"{live_url}/sources/{quote.source}#q-{quote.id}"
+    assert page.url == f"{live_url}/sources/{quote.source}?quote={quote.id}#q-{quote.id}"
     mark = page.locator(f"mark#q-{quote.id}")
     expect(mark).to_be_visible()
     expect(mark).to_be_in_viewport()

@@ -23,6 +23,11 @@ RESULT_FIELDS = ["id", "text", "kind", "cue", "speaker", "speaker_id", "speaker_
                  "confidence", "permalink", "citations", "highlight"]
 
 
+def cite(quote) -> dict[str, str]:
+    """The citations the app serves: every style links to the quote's permalink."""
+    return citations(quote, url=f"http://localhost/quotes/{quote.id}")
+
+
 def soup(resp) -> BeautifulSoup:
     return BeautifulSoup(resp.get_data(as_text=True), "html.parser")
 
@@ -90,11 +95,12 @@ def test_card_shows_attribution_context_links_and_citations(client):
     assert card.select_one(".context mark.quote")
     assert card.select_one(".quote-text mark").get_text() == "midnight"
     src = card.select_one("a.source-link")
-    assert src["href"] == f"/sources/pk/open-war.txt#q-{RESIDENT.id}" and fixtures.OPEN_WAR in src.get_text()
+    assert src["href"] == f"/sources/pk/open-war.txt?quote={RESIDENT.id}#q-{RESIDENT.id}"
+    assert fixtures.OPEN_WAR in src.get_text()
     assert card.select_one("a.permalink")["href"] == f"/quotes/{RESIDENT.id}"
     menu = card.select_one("details.cite")
     assert menu.summary.get_text(strip=True) == "Cite"
-    for style, text in citations(RESIDENT).items():
+    for style, text in cite(RESIDENT).items():
         area = menu.find("textarea", id=f"cite-{RESIDENT.id}-{style}")
         assert area.has_attr("readonly") and area.get_text() == text
         assert menu.find("label", attrs={"for": area["id"]})
@@ -209,7 +215,7 @@ def test_page_past_the_end_links_back(client):
 def test_permalink_redirects_to_anchor(client):
     resp = client.get(f"/quotes/{ASIF_OPEN_WAR.id}")
     assert resp.status_code == 302
-    assert resp.headers["Location"] == f"/sources/pk/open-war.txt#q-{ASIF_OPEN_WAR.id}"
+    assert resp.headers["Location"] == f"/sources/pk/open-war.txt?quote={ASIF_OPEN_WAR.id}#q-{ASIF_OPEN_WAR.id}"
 
 
 @pytest.mark.parametrize("url", ["/sources/nope.txt", "/sources/../../etc/passwd", "/sources/%2e%2e/etc/passwd",
@@ -225,14 +231,15 @@ def test_unknown_pages_are_friendly_404s(client, url):
 
 def test_api_search_shape(client):
     data = client.get("/api/search?q=open+war&speaker=Khawaja+Asif&per_page=2").get_json()
-    assert list(data) == ["total", "page", "per_page", "pages", "query", "results", "facets"]
+    assert list(data) == ["total", "page", "per_page", "pages", "query", "sort", "suggestion", "results", "facets"]
     assert (data["total"], data["page"], data["per_page"], data["pages"], data["query"]) == (3, 1, 2, 2, "open war")
+    assert (data["sort"], data["suggestion"]) == ("relevance", None)
     assert list(data["facets"]) == ["speaker", "affiliation", "kind", "speaker_type", "source"]
     assert data["facets"]["speaker"] == [{"value": "Khawaja Asif", "count": 3}]
     for result in data["results"]:
         assert list(result) == RESULT_FIELDS
         quote = next(q for q in fixtures.quotes() if q.id == result["id"])
-        assert result["citations"] == citations(quote)
+        assert result["citations"] == cite(quote)
         assert result["permalink"] == f"http://localhost/quotes/{quote.id}"
         assert (result["text"], result["start"], result["paragraph"]) == (quote.text, quote.start, quote.paragraph)
 
@@ -249,8 +256,9 @@ def test_api_filters_repeat_and_confidence(client):
 def test_api_quote(client):
     resp = client.get(f"/api/quotes/{RESIDENT.id}")
     data = resp.get_json()
-    assert resp.status_code == 200 and list(data) == RESULT_FIELDS
-    assert data["speaker_type"] == "anonymous" and data["citations"] == citations(RESIDENT)
+    assert resp.status_code == 200 and list(data) == RESULT_FIELDS + ["also_reported"]
+    assert data["speaker_type"] == "anonymous" and data["citations"] == cite(RESIDENT)
+    assert data["also_reported"] == []
     missing = client.get("/api/quotes/nope")
     assert missing.status_code == 404 and missing.is_json and "nope" in missing.get_json()["error"]
 

@@ -717,8 +717,11 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
         starts_para = m.start == p_lo
         full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
             re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
-        if _words(inner) < MIN_QUOTE_WORDS and not (starts_para and m.end >= p_hi - 1):
+        whole_para = starts_para and m.end >= p_hi - 1
+        if _words(inner) < MIN_QUOTE_WORDS and not whole_para:
             continue  # a scare-quoted term
+        if whole_para and _words(inner) <= 6 and len(m.parts) == 1:
+            continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
         dash = _DASH_NAME.match(text, m.end, p_hi)
         if dash and starts_para:
             sp = describe(text, dash.start(1), dash.end(1), discourse)

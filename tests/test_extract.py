@@ -210,3 +210,10 @@ def test_confidence_is_lower_for_guessed_speakers():
     pronoun = [q for q in extract("Jane Doe arrived.\n“We will fight on, whatever it takes,” she said.")][0]
     nobody = one("“We will fight on, whatever it takes to win this.”")
     assert 0 <= nobody.confidence < pronoun.confidence < named.confidence <= 1
+
+
+def test_quoted_headline_is_not_a_follow_on_quote():
+    text = ("Saudi Arabia and Qatar have urged restraint.\n"
+            "‘This fight is inside Pakistan’\n"
+            "Afghan foreign minister Amir Khan Muttaqi denied the accusations.")
+    assert not any("This fight" in q.text for q in extract(text))

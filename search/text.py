@@ -222,7 +222,9 @@ def quote_marks(text: str) -> list[QuoteMarks]:
                 continue
             nxt = paras[n + 1] if n + 1 < len(paras) else None
             last = k == len(spans) - 1
-            if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"':
+            # The next paragraph continues the quote only if it opens with the same kind of mark:
+            # a stray straight quote is not continued by a curly one.
+            if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"' and (text[nxt[0]] == '"') == (text[s] == '"'):
                 carry = [(s, hi)]
             else:
                 out.append(QuoteMarks(((s, stop),), False))

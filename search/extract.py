@@ -15,12 +15,12 @@ A pure function from text to `Quote`s.  It works in three passes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
                         Speaker, describe, fold, place_of)
 from .model import Quote
-from .text import QuoteMarks, Spans, Token, paragraphs, quote_marks, tokens
+from .text import TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, tokens
 
 _REGULAR = """
 add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
@@ -720,8 +720,20 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
         whole_para = starts_para and m.end >= p_hi - 1
         if _words(inner) < MIN_QUOTE_WORDS and not whole_para:
             continue  # a scare-quoted term
-        if whole_para and _words(inner) <= 6 and len(m.parts) == 1:
+        if whole_para and _words(inner) <= 6 and len(m.parts) == 1 and not TRANSCRIPT.match(text, m.start, p_hi):
             continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
+        speaker_tag = TRANSCRIPT.match(text, m.start, p_hi) if starts_para else None
+        if speaker_tag:
+            # A transcript line, `"WALLACE: Let’s start …`: the capitalised name speaks the rest.
+            sp = describe(text, speaker_tag.start(1), speaker_tag.end(1), discourse)
+            if sp is not None:
+                sp = replace(sp, name=sp.name.title() if sp.name and sp.name.isupper() else sp.name)
+                f = Frame(cue=":", cue_start=speaker_tag.end(1), cue_end=speaker_tag.end(1) + 1,
+                          np=(speaker_tag.start(1), speaker_tag.end(1)), speaker=sp)
+                records.append(dict(parts=[(speaker_tag.end(), m.end)], kind="direct", frame=f, speaker=sp,
+                                    confidence=_confidence(f, "direct")))
+                records.sort(key=lambda r: r["parts"][0][0])
+                continue
         dash = _DASH_NAME.match(text, m.end, p_hi)
         if dash and starts_para:
             sp = describe(text, dash.start(1), dash.end(1), discourse)

@@ -102,6 +102,10 @@ SINGLE_CLOSE = "’›"
 OPEN_CONTEXT = set(" \t([{—–-/\n") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
 
 
+# A transcript line: `"WALLACE: Let's start …` — a new speaker, never a continued quote.
+TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+")
+
+
 @dataclass(frozen=True)
 class QuoteMarks:
     """A stretch of text between quotation marks, possibly over several paragraphs.
@@ -224,7 +228,8 @@ def quote_marks(text: str) -> list[QuoteMarks]:
             last = k == len(spans) - 1
             # The next paragraph continues the quote only if it opens with the same kind of mark:
             # a stray straight quote is not continued by a curly one.
-            if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"' and (text[nxt[0]] == '"') == (text[s] == '"'):
+            if last and nxt and text[nxt[0]] in DOUBLE_OPEN + '"' and (text[nxt[0]] == '"') == (text[s] == '"') \
+                    and not TRANSCRIPT.match(text, nxt[0], nxt[1]):
                 carry = [(s, hi)]
             else:
                 out.append(QuoteMarks(((s, stop),), False))

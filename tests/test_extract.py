@@ -217,3 +217,9 @@ def test_quoted_headline_is_not_a_follow_on_quote():
             "‘This fight is inside Pakistan’\n"
             "Afghan foreign minister Amir Khan Muttaqi denied the accusations.")
     assert not any("This fight" in q.text for q in extract(text))
+
+
+def test_transcript_lines_are_their_speakers_quotes():
+    text = '"WALLACE: Let us start with the news of the day.\n"PENCE: Well, look, you know.\n'
+    assert [(q.speaker, q.text) for q in extract(text)] == [
+        ("Wallace", "Let us start with the news of the day."), ("Pence", "Well, look, you know.")]

@@ -323,6 +323,8 @@ def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]
         if w in ROLE_WORDS or w in DEMONYMS:
             last = n
     rest = toks[last + 1:]
+    if any(t.text == ")" for t in rest):  # "Prime Minister (PM) Shehbaz Sharif"
+        rest = rest[max(i for i, t in enumerate(rest) if t.text == ")") + 1:]
     while rest and (fold(rest[0].text) in ROLE_JOINERS or rest[0].text in ("(", ")")):
         rest = rest[1:]
     if last < 0 or not rest or (len(rest) == 1 and fold(rest[0].text) in ORG_NOUNS):
@@ -353,6 +355,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
              appositive: tuple[int, int] | None = None) -> Speaker | None:
     """Analyse the noun phrase text[start:end] (plus an appositive) as a speaker."""
     toks = tokens(text, start, end)
+    opens = [i for i, t in enumerate(toks) if t.text == "("]
+    if opens and toks[-1].text in (")", "(") or opens and not any(t.text == ")" for t in toks[opens[-1]:]):
+        toks = toks[:opens[-1]]  # a trailing abbreviation: "Pak Institute for Peace Studies (PIPS)"
     while toks and not toks[-1].is_word:
         toks.pop()
     while toks and not toks[0].is_word:
@@ -368,13 +373,20 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
 
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
+    pp: list[Token] = []
     for n, t in enumerate(toks[1:], 1):
-        if t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who") \
-                and not toks[n - 1].is_cap:
+        before = toks[n - 1]
+        common = not before.is_cap or (n == 1 and fold(before.text) in PEOPLE_NOUNS | ORG_NOUNS
+                                       and fold(before.text) not in ROLE_WORDS)
+        if t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who", "along",
+                       "of", "on", "over", "across", "about", "between", "near", "behind") and common:
             toks, pp = toks[:n], toks[n:]
             break
-    else:
-        pp = []
+    # A trailing parenthesis is an abbreviation, not part of the name: "Peace Studies (PIPS)".
+    while toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
+        toks = toks[:max(i for i, t in enumerate(toks) if t.text == "(")]
+    if not toks:
+        return None
     head = fold(_strip_possessive(toks[-1].text))
     registry = load_registry()
     appos = text[appositive[0]:appositive[1]].strip(" ,") if appositive else None
@@ -441,7 +453,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             # "the defence minister": one definite person, known only by role.
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
-    if first in DETERMINERS and len(toks) > 1:
+    if first in DETERMINERS and len(toks) > 1 and not pp:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
 
@@ -507,6 +519,10 @@ def _affiliation_from_role(text: str, toks: list[Token]) -> str | None:
         place = place_of(t.text)
         if place and t.text.endswith(("’s", "'s")):
             return place
+    # An organisation named inside the role: "Afghan Defence Ministry spokesman".
+    orgs = [n for n, t in enumerate(words) if fold(t.text) in ORG_NOUNS and t.is_cap]
+    if orgs and words[0].is_cap:
+        return _strip_possessive(text[words[0].start:words[orgs[-1]].end])
     # Capitalised run before the role noun, with a trailing org noun ("Taliban government").
     caps = []
     for n, t in enumerate(words):

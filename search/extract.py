@@ -73,7 +73,9 @@ INVERTING = {"say", "add", "ask", "write", "explain", "continue", "note", "recal
              "remark", "declare", "argue", "insist", "warn", "caution", "conclude", "observe",
              "suggest", "acknowledge", "counter", "quip", "respond", "report", "tweet", "post", "yell",
              "shout", "scream", "exclaim", "whisper", "mutter", "retort", "snap", "sigh", "gush", "marvel",
-             "chant", "plead", "concur", "interject", "opine", "proclaim", "boast", "joke", "recount"}
+             "chant", "plead", "concur", "interject", "opine", "proclaim", "boast", "joke", "recount",
+             "comment", "assert", "claim", "confirm", "announce", "emphasize", "emphasise", "stress",
+             "admit", "complain", "predict", "reply", "maintain", "contend", "reiterate", "vow"}
 # Forms that are more often nouns ("a report", "the call"): need a clear subject.
 NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "comments", "post",
            "posts", "note", "notes", "charge", "charges", "counter", "signal", "signals", "question",
@@ -333,12 +335,19 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
         sg = segs[n]
         if not sg:
             continue
-        head = []
-        for k in sg:
+        head: list[int] = []
+        depth = 0
+        for n2, k in enumerate(sg):
             t = toks[k]
-            if head and not t.is_cap and t.lower not in DETERMINERS | {"of", "for", "at", "and"}:
+            depth += (t.text == "(") - (t.text == ")")
+            nouns = {fold(toks[x].text) for x in sg[n2:n2 + 3]}
+            if head and not depth and t.text != ")" and not t.is_cap \
+                    and t.lower not in DETERMINERS | {"of", "for", "at", "and"} \
+                    and not (nouns & (PEOPLE_NOUNS | ORG_NOUNS) and t.lower not in CUES):
                 break
             head.append(k)
+            if head and toks[head[0]].lower in PRONOUNS:
+                break
         low = toks[head[0]].lower
         if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we"} or low.endswith("ly") \
                 or low in PREPOSITIONS:
@@ -391,6 +400,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
+    if lemma == "find" and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
+        return None  # "found themselves …"; only "found that …" reports a finding
     progressive = i > 0 and toks[i - 1].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.
@@ -404,6 +415,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
         return frame if frame.after else None
     np, appos, prefix, k = _subject(text, toks, quoted, i)
+    if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
+            and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
+        return None  # "Early reports …": a capitalised first word that is never a name elsewhere
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
     if tok.lower in NOUNISH and np is None:
         # "…," said X — inversion right after a quote or clause.

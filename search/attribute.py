@@ -52,7 +52,8 @@ PEOPLE_NOUNS = {
     "trader", "traders", "shopkeeper", "vendor", "passenger", "passengers", "villager", "villagers",
     "elder", "elders", "cleric", "clerics", "professor", "professors", "journalist", "journalists",
     "reporter", "reporters", "correspondent", "editor", "editors", "author", "authors", "writer",
-    "police", "some", "many", "others", "percent", "majority", "respondents", "plurality", "americans",
+    "police", "some", "many", "others", "nominee", "host", "anchor", "moderator", "pastor", "rabbi",
+    "priest", "coach", "player", "singer", "actor", "actress", "comedian", "percent", "majority", "respondents", "plurality", "americans",
 }
 ORG_NOUNS = {
     "ministry", "government", "administration", "military", "army", "navy", "police", "department",

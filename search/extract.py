@@ -29,7 +29,8 @@ declare demand deny describe disclose dismiss elaborate emphasize emphasise esti
 highlight hint hope indicate inform insist joke lament maintain mention note object observe pledge
 point post praise predict promise propose question quip recall recount reiterate reject remark remind
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
-vow warn welcome wonder worry write accuse call ask acknowledge believe think tell
+vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
+laud characterize characterise liken
 yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
@@ -218,9 +219,12 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return False
     if any(w in BOUNDARY_WORDS for w in low[1:]) and not any(w in ("who", "which") for w in low):
         return False
-    for t, w in zip(words[:-1], low[:-1]):
-        if not t.is_cap and (w in CUES or w == "to" or (w.endswith("ed") and "-" not in w and w not in NOT_VERBS)):
-            return False  # a verb inside: this is a clause, not a noun phrase
+    for n, (t, w) in enumerate(zip(words[:-1], low[:-1])):
+        nxt = low[n + 1]
+        participle = w.endswith("ed") and "-" not in w and w not in NOT_VERBS and (
+            nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap)
+        if not t.is_cap and (w in CUES or w == "to" or participle):
+            return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
                                              {"the", "a", "an", "one", "another", "some", "this", "that"}):
         # Capitalised, so a name, unless the capital letters are only sentence-initial.
@@ -349,8 +353,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             if head and toks[head[0]].lower in PRONOUNS:
                 break
         low = toks[head[0]].lower
-        if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we"} or low.endswith("ly") \
-                or low in PREPOSITIONS:
+        if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we", "the", "a", "an", "this", "these",
+                                          "those"} or low.endswith("ly") or low in PREPOSITIONS:
             continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
         if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
                                                           and toks[head[-1] + 1].lower in BOUNDARY_WORDS):

@@ -30,7 +30,7 @@ highlight hint hope indicate inform insist joke lament maintain mention note obj
 point post praise predict promise propose question quip recall recount reiterate reject remark remind
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
-laud characterize characterise liken
+laud characterize characterise liken encourage
 yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
@@ -63,9 +63,9 @@ for _v in _REGULAR + list(_IRREGULAR):
     for _f in _forms(_v):
         CUES.setdefault(_f, _v)
 # Verbs whose next noun phrase is the person addressed, not the content.
-ADDRESSEE = {"tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
+ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
 # Verbs whose whole complement is the content ("urged both sides to …", "denied X").
-WHOLE_OBJECT = {"want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
+WHOLE_OBJECT = {"encourage", "want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
                 "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
                 "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
                 "disclose", "acknowledge", "admit", "question"}
@@ -354,7 +354,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
                 break
         low = toks[head[0]].lower
         if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we", "the", "a", "an", "this", "these",
-                                          "those"} or low.endswith("ly") or low in PREPOSITIONS:
+                                          "those"} or low.endswith("ly") or low in PREPOSITIONS \
+                or (not toks[head[0]].is_cap and low.endswith(("ing", "ed"))):
             continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
         if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
                                                           and toks[head[-1] + 1].lower in BOUNDARY_WORDS):
@@ -404,8 +405,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
-    if lemma == "find" and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
-        return None  # "found themselves …"; only "found that …" reports a finding
+    if lemma in ("find", "show") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
+        return None  # "found themselves", "the Apple Music show": only "found/shows that …" report
     progressive = i > 0 and toks[i - 1].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.

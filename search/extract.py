@@ -230,7 +230,6 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         # Capitalised, so a name, unless the capital letters are only sentence-initial.
         if last in PEOPLE_NOUNS or last in ORG_NOUNS or words[-1].is_cap or last.endswith(".com"):
             return True
-        return False
     if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS:
         return True
     # "The clip says", "The New York businessman says": a short determiner-led description
@@ -557,7 +556,7 @@ def _ends_in_quote(text: str, end: int) -> bool:
 def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int, s: int) -> tuple[int, int] | None:
     """Content before the speaker: from the sentence start to the comma or quote before it."""
     n = hi
-    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS)[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
+    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
         return None
     while n >= lo and toks[n].text in (",", "—", "–"):
         n -= 1
@@ -814,7 +813,10 @@ def _all_quoted(span: tuple[int, int], marks: list[QuoteMarks]) -> bool:
 
 
 def _no_frame_between(frames: list[Frame], a: int, b: int, own: Frame | None) -> bool:
-    return not any(f is not own and f.speaker is not None and a <= f.cue_start < b for f in frames)
+    """No other speaker's cue between a and b (`…," X said, adding …. "…"` is still X)."""
+    who = own.speaker.name if own is not None and own.speaker is not None else None
+    return not any(f is not own and f.speaker is not None and a <= f.cue_start < b
+                   and (who is None or f.speaker.name != who) for f in frames)
 
 
 def _para_index(paras: list[tuple[int, int]]):

@@ -23,7 +23,8 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -34,6 +35,11 @@ from whoosh.index import LockError
 
 from .errors import IndexUnavailable, QuotesError
 from .model import Article, Quote
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: Whoosh's own write lock is all there is
+    fcntl = None
 
 ANALYZER = StemmingAnalyzer()
 # Filterable/facetable fields are column-backed (sortable) so facet counts read
@@ -51,8 +57,12 @@ SCHEMA = Schema(
     kind=ID(sortable=True),
     speaker_type=ID(sortable=True),
     source=ID(sortable=True),
-    start=NUMERIC(int, sortable=True),
-    confidence=NUMERIC(float),
+    # One term per value (shift_step=0): the default tiered encoding indexes 8 terms for
+    # an int and 16 for a float, which made these two fields most of a build's postings;
+    # `start` is only sorted on (column) and `confidence` has few distinct values, so a
+    # range over it enumerates few terms.
+    start=NUMERIC(int, sortable=True, shift_step=0),
+    confidence=NUMERIC(float, shift_step=0),
     data=STORED,
 )
 
@@ -60,6 +70,35 @@ CURRENT = "CURRENT"
 _GENERATION = re.compile(r"gen-(\d{6,})")
 _WRITER_MB = 256
 _OPTIONAL_IDS = ("speaker", "speaker_id", "affiliation", "role")
+
+
+def _remember_missing_columns() -> None:
+    """Make Whoosh's per-document reader remember that a length column is absent.
+
+    `W3PerDocReader._cached_reader` caches the column readers it finds but not a miss,
+    so every posting of a field without lengths (all ID and NUMERIC fields) costs a
+    `stat()` of a file that does not exist when a segment is flushed or a query is
+    scored: a quarter of a build's time in the profile.  Segment files never change
+    once written, so a miss stays a miss for the reader's lifetime."""
+    from whoosh.codec import whoosh3
+
+    reader_class = whoosh3.W3PerDocReader
+    original = reader_class._cached_reader
+    if getattr(original, "remembers_missing", False):
+        return
+
+    def _cached_reader(self, fieldname, column):
+        try:
+            return self._readers[fieldname]
+        except KeyError:
+            reader = self._readers[fieldname] = original(self, fieldname, column)
+            return reader
+
+    _cached_reader.remembers_missing = True
+    reader_class._cached_reader = _cached_reader
+
+
+_remember_missing_columns()
 
 
 class IndexBusy(QuotesError):
@@ -74,13 +113,20 @@ class IndexStats:
     path: Path  # the generation written to
 
 
-def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]]) -> IndexStats:
-    """Full rebuild into a new generation; on any failure the live index is untouched."""
+def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]], timeout: float = 10.0,
+                on_note: Callable[[str], None] | None = None) -> IndexStats:
+    """Full rebuild into a new generation; on any failure the live index is untouched.
+
+    Holds the index's writer lock (`_writer_lock`): waits up to `timeout` seconds for
+    another writer, then raises `IndexBusy`.  `on_note` hears about a stale lock cleared."""
+    with _writer_lock(Path(index_dir), timeout, on_note):
+        return _build(Path(index_dir), items)
+
+
+def _build(root: Path, items) -> IndexStats:
     # One process: Whoosh's MpWriter (procs=) leaves its workers running on cancel and
     # silently drops a worker's segment when its result is late.
     started = time.perf_counter()
-    root = Path(index_dir)
-    root.mkdir(parents=True, exist_ok=True)
     previous = _live_name(root)
     generation = _claim_generation(root)
     try:
@@ -90,22 +136,26 @@ def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]]) -> 
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    if previous:
-        _prune(root, older_than=_number(previous))
+    _prune(root, keep={generation.name, previous})
     return IndexStats(articles, quotes, time.perf_counter() - started, generation)
 
 
 def add_articles(
-    index_dir, items: Iterable[tuple[Article, Sequence[Quote]]], timeout: float = 10.0
+    index_dir, items: Iterable[tuple[Article, Sequence[Quote]]], timeout: float = 10.0,
+    on_note: Callable[[str], None] | None = None,
 ) -> IndexStats:
     """Add or replace articles (by `source`) in the live generation, creating the index if needed.
 
-    Waits up to `timeout` seconds for another writer, then raises `IndexBusy`.  Not
-    meant to run alongside `build_index`: an update committed to the generation a
-    rebuild is replacing is lost with it.
+    Waits up to `timeout` seconds for another writer (an add or a rebuild: they share
+    `_writer_lock`), then raises `IndexBusy`.
     """
-    if not index_exists(index_dir):
-        return build_index(index_dir, items)
+    with _writer_lock(Path(index_dir), timeout, on_note):
+        if not index_exists(index_dir):
+            return _build(Path(index_dir), items)
+        return _add(index_dir, items, timeout)
+
+
+def _add(index_dir, items, timeout: float) -> IndexStats:
     started = time.perf_counter()
     ix = open_index(index_dir)
     try:
@@ -189,10 +239,11 @@ def _write(writer, items, replace: bool = False) -> tuple[int, int]:
 
 
 def _quote_doc(quote: Quote) -> dict:
+    record = quote.to_dict()  # computes id and key once
     doc = dict(
         doctype="quote",
-        id=quote.id,
-        key=quote.key,
+        id=record["id"],
+        key=record["key"],
         text=quote.text,
         context=quote.context,
         kind=quote.kind,
@@ -200,7 +251,7 @@ def _quote_doc(quote: Quote) -> dict:
         source=quote.source,
         start=quote.start,
         confidence=float(quote.confidence),
-        data=json.dumps(quote.to_dict(), ensure_ascii=False),
+        data=json.dumps(record, ensure_ascii=False),
     )
     # An empty ID would be indexed as a real "" term; leaving the field out keeps
     # unattributed quotes out of the speaker facet.
@@ -241,10 +292,53 @@ def _point_to(root: Path, name: str) -> None:
     os.replace(tmp, root / CURRENT)
 
 
-def _prune(root: Path, older_than: int) -> None:
+def _prune(root: Path, keep: set[str | None]) -> None:
     # Keep the previous generation: Whoosh opens segment files lazily, so a reader
-    # that still holds it must find its files.  Anything older (including dirs of
-    # builds that were killed) goes.
+    # that still holds it must find its files.  Every other generation goes: older
+    # ones, and half-built ones of rebuilds that were killed (no build is running:
+    # the caller holds the writer lock).  So do pointer files a kill left behind.
     for path in root.iterdir():
-        if path.is_dir() and 0 <= _number(path.name) < older_than:
+        if path.is_dir() and _number(path.name) >= 0 and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
+        elif path.name.startswith(f".{CURRENT}.") and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+
+
+LOCK = "LOCK"  # index/LOCK: flock-ed by the one process writing under this root; holds its pid
+
+
+@contextmanager
+def _writer_lock(root: Path, timeout: float, on_note: Callable[[str], None] | None = None):
+    """One writer per index root, across processes: rebuilds and adds wait for each other.
+
+    An flock dies with its process, so a writer killed with SIGKILL never blocks the
+    next one; the pid it left in the file tells the next writer that it did not finish."""
+    root.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                    raise IndexBusy(f"another process (pid {holder}) is writing the index at {root}; "
+                                    "try again when it has finished") from None
+                time.sleep(0.05)
+        stale = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        if stale and on_note:
+            on_note(f"cleared a stale lock on {root} left by indexer pid {stale}, which did not finish "
+                    "(killed?); the live index is the last one that was completed")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the flock

@@ -253,7 +253,8 @@ def parse_html(html: str, source: str) -> Article:
         paragraphs = [" ".join(line.split()) for line in root.get_text("\n").split("\n") if line.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    text = "\n".join(([title] if title else []) + paragraphs)
+    # A page that is nothing but its title is no article: its text stays empty.
+    text = "\n".join(([title] if title and paragraphs else []) + paragraphs)
     return parse_text(text, source, title=title or None)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +93,8 @@ class QuoteService:
         self._lock = threading.Lock()
         self._searcher = None
         self._generation: Path | None = None
+        # Search results and facet counts of the current searcher; emptied when it is replaced.
+        self._cache = _LRU(SEARCH_CACHE_SIZE)
 
     def search(
         self,
@@ -104,7 +106,17 @@ class QuoteService:
         sort: str = "relevance",
     ) -> SearchPage:
         with self._searching() as searcher:
-            return search_page(searcher, q, filters, page, per_page, min_confidence, sort)
+            try:
+                key = ("page", q, _frozen(filters), page, per_page, min_confidence, sort)
+                hash(key)
+            except TypeError:  # an odd argument: let search_page validate it, uncached
+                key = None
+            found = self._cache.get(key) if key is not None else None
+            if found is None:
+                found = search_page(searcher, q, filters, page, per_page, min_confidence, sort, cache=self._cache)
+                if key is not None:
+                    self._cache[key] = found
+            return found
 
     def quote(self, quote_id: str) -> Quote:
         with self._searching() as searcher:
@@ -262,9 +274,40 @@ class QuoteService:
                 # 2.7.5 refresh() reuses old segment readers and resurrects deleted docs.
                 ix = open_index(self.index_dir)
                 old, self._searcher, self._generation = self._searcher, ix.searcher(), Path(ix.storage.folder)
+                self._cache.clear()
                 if old is not None:
                     old.close()  # safe: every use of a searcher holds the lock
             yield self._searcher
+
+
+SEARCH_CACHE_SIZE = 1024  # pages and facet counts; a page is ~10 quotes, so a few MB at most
+
+
+class _LRU(OrderedDict):
+    """A dict that forgets its least recently used entries beyond `size` (callers hold the service lock)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+def _frozen(filters) -> tuple:
+    """Filters as a hashable cache key (values may be a string or a list)."""
+    if not filters:
+        return ()
+    return tuple(sorted((k, v if isinstance(v, str) else tuple(v)) for k, v in filters.items()))
 
 
 def _surface_form(searcher, stem: str) -> str | None:

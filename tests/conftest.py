@@ -24,3 +24,18 @@ def app(index_dir):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def seeds_index_dir(tmp_path_factory):
+    """A real index of the five seed articles, through the real extractor (whose output
+    changes as extraction improves: tests over it check properties, not exact quotes)."""
+    from pathlib import Path
+
+    from search.pipeline import extract_paths
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    items = [x for x in extract_paths([seeds]) if isinstance(x, tuple)]
+    path = tmp_path_factory.mktemp("seeds-index")
+    build_index(path, items)
+    return path

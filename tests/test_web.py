@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 import fixtures
 from search.citations import citations
 from search.index import build_index
+from search.model import Quote
 from web.app import CSP, create_app
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -138,7 +139,9 @@ def test_api_highlight_is_escaped(client):
     assert client.get(f"/api/quotes/{HOSTILE.id}").get_json()["highlight"].startswith("Attackers tried &lt;script&gt;")
 
 
-@pytest.mark.parametrize("url", ["/", "/?q=war", "/sources/pk/open-war.txt", "/quotes/nope", "/?page=x"])
+@pytest.mark.parametrize("url", ["/", "/?q=war", "/sources/pk/open-war.txt", "/quotes/nope", "/?page=x",
+                                 "/speakers", "/speakers/khawaja-asif", f"/sources/pk/open-war.txt?quote={RESIDENT.id}",
+                                 "/?q=patiense", "/?q=war&kind=indirect&speaker=Farah+Qureshi"])
 def test_pages_need_no_inline_script_or_style(client, url):
     page = soup(client.get(url))
     assert not page.find_all("style") and not page.find_all(style=True)
@@ -152,7 +155,8 @@ def test_pages_need_no_inline_script_or_style(client, url):
 @pytest.mark.parametrize("method, url", [
     ("get", "/"), ("get", "/api/search"), ("get", "/static/app.css"), ("get", "/static/app.js"),
     ("get", f"/quotes/{RESIDENT.id}"), ("get", "/nope"), ("get", "/api/nope"), ("post", "/api/search"),
-    ("get", "/?page=x"),
+    ("get", "/?page=x"), ("get", "/speakers"), ("get", "/speakers/khawaja-asif"), ("get", "/api/export?format=csv"),
+    ("get", "/export.ris"), ("get", "/api/openapi.json"), ("get", "/api/speakers/nope"),
 ])
 def test_security_headers_everywhere(client, method, url):
     resp = getattr(client, method)(url)
@@ -294,9 +298,10 @@ def test_bad_input_is_400_not_500(client, query):
 
 @pytest.mark.parametrize("query", ["q=%00", "q=%FF%FE", "q=speaker:x", "q=AND", "q=NOT+war", "q=)(",
                                    "speaker=%00", "source=../../x", "q=%E2%80%9Copen+war%E2%80%9D",
-                                   "unknown=1", "page=", "q=war&page=500", "_anchor=x&endpoint=y&_external=1"])
+                                   "unknown=1", "page=", "q=war&page=500", "_anchor=x&endpoint=y&_external=1",
+                                   "format=xml", "limit=0", "limit=5000", "sort=name", "q=%C3%A9t%C3%A9"])
 def test_odd_input_never_500s(client, query):
-    for prefix in ("/?", "/api/search?"):
+    for prefix in ("/?", "/api/search?", "/api/export?", "/speakers?", "/speakers/khawaja-asif?", "/export.csv?"):
         assert client.get(prefix + query).status_code in (200, 400), prefix + query
 
 
@@ -341,3 +346,346 @@ def test_web_never_imports_whoosh():
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not [n for n in names if n.split(".")[0] == "whoosh"], f"{path} imports whoosh"
+
+
+# -- cards: speaker links, corroboration -------------------------------------------------
+
+def test_card_links_the_speaker_and_lists_other_reports(client):
+    page = soup(client.get("/?q=open+war&source=pk/open-war.txt"))
+    card = page.select_one(f"#r-{ASIF_OPEN_WAR.id}")
+    who = card.select_one("a.speaker-name")
+    assert who.get_text() == "Khawaja Asif" and who["href"] == "/speakers/khawaja-asif"
+    assert card.select_one(".credentials").get_text() == ", Defence Minister, Pakistan"
+    assert card.select_one(".badge")["title"].startswith("Partial quote")
+    also = card.select_one("section.also")
+    assert also.h3.get_text() == "Also reported in 1 other source · 2 reports"  # both in one article
+    items = also.select("li")
+    assert [i.select_one(".also-text").get_text() for i in items] == [
+        "Our cup of patience has overflowed. Now it is open war between us and you.", "open war"]
+    assert {a["href"] for i in items for a in i.select("a[href^='/quotes/']")} == {
+        f"/quotes/{fixtures.find(t, 'wire/strikes-kabul.txt').id}"
+        for t in ("open war", "Our cup of patience has overflowed. Now it is open war between us and you.")}
+    assert [i.select_one(".why").get_text() for i in items] == ["shares the quoted words “open war”", "same words"]
+    # anonymous and unattributed speakers have no page to link to
+    resident = soup(client.get("/?q=midnight")).select_one(f"#r-{RESIDENT.id}")
+    assert resident.select_one("a.speaker-name") is None and resident.select_one("span.speaker-name")
+    assert resident.select_one("section.also") is None
+
+
+def test_every_citation_style_is_in_the_menu_with_a_copy_button(client):
+    card = soup(client.get("/?q=midnight")).select_one(f"#r-{RESIDENT.id}")
+    buttons = card.select("details.cite button.copy")
+    assert [b["aria-label"] for b in buttons] == [
+        "Copy Plain text citation", "Copy APA 7 citation", "Copy MLA 9 citation", "Copy Chicago (notes) citation",
+        "Copy BibTeX citation", "Copy RIS citation", "Copy CSL-JSON citation"]
+    assert all(b.has_attr("hidden") and b["type"] == "button" for b in buttons)  # shown by script only
+    assert "TY  - NEWS" in card.find("textarea", id=f"cite-{RESIDENT.id}-ris").get_text()
+
+
+# -- empty results -----------------------------------------------------------------------
+
+def test_empty_result_suggests_a_spelling(client):
+    page = soup(client.get("/?q=patiense&sort=source"))
+    empty = page.select_one("#empty")
+    assert "No quotes match “patiense”" in empty.get_text()
+    link = empty.select_one(".suggestion a")
+    assert link.get_text() == "patience" and args_of(link["href"]) == {"q": ["patience"], "sort": ["source"]}
+    assert client.get("/api/search?q=patiense").get_json()["suggestion"] == "patience"
+    assert client.get("/api/search?q=Midnigt+windows").get_json()["suggestion"] == "Midnight windows"
+    assert client.get("/api/search?q=qqqqzzzz").get_json()["suggestion"] is None
+    assert soup(client.get("/?q=qqqqzzzz")).select_one("#empty .suggestion") is None
+
+
+def test_empty_result_blames_the_filters_when_they_are_to_blame(client):
+    empty = soup(client.get("/?q=midnight&kind=indirect")).select_one("#empty")
+    assert "with this filter" in empty.get_text()
+    assert "1 quote matches without the filter" in empty.get_text()
+    assert args_of(empty.select_one(".unfiltered a")["href"]) == {"q": ["midnight"]}
+
+
+# -- speakers ----------------------------------------------------------------------------
+
+def test_speakers_index_sorts_by_count_and_by_name(client):
+    page = soup(client.get("/speakers"))
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in page.select("table.speakers tbody tr")]
+    assert rows == [["Khawaja Asif", "person", "3"], ["Zabihullah Mujahid", "person", "2"],
+                    ["Farah Qureshi", "person", "1"], ["Nadia Rahman", "person", "1"]]
+    assert page.select_one("table.speakers th[aria-sort]").get_text(strip=True).startswith("Quotes")
+    assert page.select_one("table.speakers tbody a")["href"] == "/speakers/khawaja-asif"
+    assert page.select_one("table.speakers thead a")["href"] == "/speakers?sort=name"
+    by_name = soup(client.get("/speakers?sort=name"))
+    assert [a.get_text() for a in by_name.select("table.speakers tbody a")] == [
+        "Farah Qureshi", "Khawaja Asif", "Nadia Rahman", "Zabihullah Mujahid"]
+    assert by_name.select_one(".sort-links [aria-current]").get_text() == "Name"
+    assert client.get("/speakers?sort=bogus").status_code == 400
+
+
+def test_speaker_page_profile(client):
+    resp = client.get("/speakers/khawaja-asif")
+    assert resp.status_code == 200
+    page = soup(resp)
+    assert page.h1.get_text() == "Khawaja Asif"
+    facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in page.select(".speaker-facts dt")}
+    assert facts["Quotes"].get_text(strip=True) == "3 in 2 sources"
+    assert [li.get_text() for li in facts["Also known as"].select("li")] == [
+        "Khawaja Muhammad Asif", "Haja Muhammad Asif", "Khawaja M. Asif"]  # from the speaker registry
+    assert [li.get_text(" ", strip=True) for li in facts["Named in the articles as"].select("li")] == [
+        "Khawaja Asif 2", "Asif 1"]
+    assert [li.get_text(" ", strip=True) for li in facts["Role"].select("li")] == ["Defence Minister 3"]
+    assert [li.get_text(" ", strip=True) for li in facts["Affiliation"].select("li")] == ["Pakistan 3"]
+    rows = page.select("table.per-source tbody tr")
+    assert [(r.select_one(".path").get_text(), r.select_one(".num").get_text(strip=True)) for r in rows] == [
+        ("wire/strikes-kabul.txt", "2"), ("pk/open-war.txt", "1")]
+    per_source = rows[0].select_one(".num a")["href"]
+    assert args_of(per_source) == {"speaker_id": ["khawaja-asif"], "source": ["wire/strikes-kabul.txt"],
+                                   "sort": ["source"]}
+    assert len(soup(client.get(per_source)).select(".card")) == 2
+    assert len(page.select(".card")) == 3
+
+
+def test_speaker_page_searches_within_the_speaker(client):
+    page = soup(client.get("/speakers/khawaja-asif?q=overflowed"))
+    assert page.select_one("form[role=search]")["action"] == "/speakers/khawaja-asif"
+    assert page.find("label", attrs={"for": "q"}).get_text() == "Search Khawaja Asif’s quotes"
+    assert [c["id"] for c in page.select(".card")] == [
+        "r-" + fixtures.find("Our cup of patience has overflowed. Now it is open war between us and you.").id]
+    # Farah Qureshi said "open war" too, but not on this page
+    assert len(soup(client.get("/speakers/khawaja-asif?q=open+war")).select(".card")) == 3
+    none = soup(client.get("/speakers/khawaja-asif?q=patiense"))
+    assert none.select_one("#empty .suggestion a")["href"] == "/speakers/khawaja-asif?q=patience"
+    paged = soup(client.get("/speakers/khawaja-asif?per_page=1&sort=source"))
+    nxt = paged.select_one(".pagination a[rel=next]")["href"]
+    assert args_of(nxt) == {"sort": ["source"], "per_page": ["1"], "page": ["2"]}
+    assert len(soup(client.get(nxt)).select(".card")) == 1
+
+
+def test_unknown_speaker_is_404(client):
+    assert client.get("/speakers/nobody").status_code == 404
+    resp = client.get("/api/speakers/nobody")
+    assert resp.status_code == 404 and resp.is_json
+
+
+# -- article view: the quote a permalink opened ------------------------------------------
+
+def test_permalinked_quote_is_selected_with_its_own_cite_menu(client):
+    page = soup(client.get(f"/sources/pk/open-war.txt?quote={ASIF_OPEN_WAR.id}"))
+    panel = page.select_one("section.selected-quote")
+    assert panel.select_one(".quote-text").get_text() == "open war"
+    assert panel.select_one("a.speaker-name")["href"] == "/speakers/khawaja-asif"
+    assert panel.select_one("a[href^='#q-']")["href"] == f"#q-{ASIF_OPEN_WAR.id}"
+    for style, text in cite(ASIF_OPEN_WAR).items():
+        assert panel.find("textarea", id=f"pcite-{ASIF_OPEN_WAR.id}-{style}").get_text() == text
+    assert panel.select_one("section.also h3").get_text() == "Also reported in 1 other source · 2 reports"
+    assert page.select_one(f"mark#q-{ASIF_OPEN_WAR.id}")["class"] == ["quote", "kind-partial", "selected"]
+    assert len(page.select("mark.selected")) == 1
+    # The speaker shows on hover and focus (title and the CSS tooltip from data-speaker).
+    assert page.select_one(f"mark#q-{ASIF_OPEN_WAR.id}")["data-speaker"] == "Khawaja Asif \u00b7 partial"
+    # an unknown or foreign quote id is ignored, not an error
+    for other in ("nope", fixtures.find("open war", "wire/strikes-kabul.txt").id):
+        resp = client.get(f"/sources/pk/open-war.txt?quote={other}")
+        assert resp.status_code == 200 and not soup(resp).select("section.selected-quote, mark.selected")
+
+
+# -- export ------------------------------------------------------------------------------
+
+def _csv_rows(resp):
+    import csv
+    import io
+
+    text = resp.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_export_csv_is_the_whole_result_set_in_order(client):
+    resp = client.get("/api/export?format=csv&q=war&sort=source&page=3&per_page=1")  # paging is ignored
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="quotes-war.csv"'
+    rows = _csv_rows(resp)
+    search = client.get("/api/search?q=war&sort=source&per_page=100").get_json()
+    assert [r["id"] for r in rows] == [r["id"] for r in search["results"]]
+    assert resp.headers["X-Total-Count"] == resp.headers["X-Exported-Count"] == str(search["total"]) == "5"
+    first = next(r for r in rows if r["id"] == ASIF_OPEN_WAR.id)
+    assert (first["text"], first["speaker"], first["paragraph"], first["start"]) == (
+        "open war", "Khawaja Asif", str(ASIF_OPEN_WAR.paragraph), str(ASIF_OPEN_WAR.start))
+    assert first["permalink"] == f"http://localhost/quotes/{ASIF_OPEN_WAR.id}"
+    assert client.get("/export.csv?q=war&sort=source").get_data() == resp.get_data()
+
+
+def test_export_is_capped_and_says_so(client):
+    resp = client.get("/api/export?format=json&limit=2&speaker=Khawaja+Asif&sort=source")
+    data = resp.get_json()
+    assert (data["total"], data["exported"], data["truncated"], data["limit"]) == (3, 2, True, 2)
+    assert data["filters"] == {"speaker": ["Khawaja Asif"]} and data["sort"] == "source"
+    assert list(data["results"][0]) == RESULT_FIELDS[:-2]
+    assert (resp.headers["X-Total-Count"], resp.headers["X-Exported-Count"]) == ("3", "2")
+    from web.app import EXPORT_LIMIT
+    assert EXPORT_LIMIT == 1000
+    assert client.get("/api/export?limit=1001").status_code == 400
+    assert client.get("/api/export?format=xml").status_code == 400
+    assert client.get("/export.xml").status_code == 404
+
+
+def test_export_reference_formats_parse(client):
+    import json as jsonlib
+
+    import bibtexparser
+    import rispy
+
+    from search.citations import bibtex_key
+
+    ids = [r["id"] for r in client.get("/api/search?speaker=Khawaja+Asif&sort=source").get_json()["results"]]
+    by_id = {q.id: q for q in fixtures.quotes()}
+    bib = client.get("/api/export?format=bibtex&speaker=Khawaja+Asif&sort=source")
+    assert bib.headers["Content-Disposition"].endswith('.bib"')
+    entries = bibtexparser.loads(bib.get_data(as_text=True)).entries
+    assert [e["ID"] for e in entries] == [bibtex_key(by_id[i]) for i in ids]
+    ris = client.get("/export.ris?speaker=Khawaja+Asif&sort=source")
+    records = rispy.loads(ris.get_data(as_text=True))
+    assert [r["type_of_reference"] for r in records] == ["NEWS"] * 3
+    assert [r["urls"] for r in records] == [[f"http://localhost/quotes/{i}"] for i in ids]
+    csl = jsonlib.loads(client.get("/api/export?format=csljson&speaker=Khawaja+Asif").get_data(as_text=True))
+    assert {i["type"] for i in csl} == {"article-newspaper"} and len(csl) == 3
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(tmp_path):
+    article = fixtures.articles()[1]
+    words = "Pakistan launched airstrikes on Kabul overnight"
+    start = article.text.index(words)
+    evil = Quote(text="=HYPERLINK(\"http://x\")", kind="direct", start=start, end=start + len(words),
+                 source=article.source, title=article.title, speaker_mention="@handle", speaker_type="unattributed")
+    build_index(tmp_path / "ix", [(article, [evil])])
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    [row] = _csv_rows(client.get("/export.csv"))
+    assert row["text"] == "'=HYPERLINK(\"http://x\")" and row["speaker_mention"] == "'@handle"
+    assert client.get("/api/export?format=json").get_json()["results"][0]["text"] == evil.text  # JSON keeps it
+
+
+def test_search_page_offers_the_export_of_the_current_search(client):
+    page = soup(client.get("/?q=war&speaker=Khawaja+Asif&sort=source&page=2&per_page=2"))
+    links = {a.get_text(): a["href"] for a in page.select("details.export a")}
+    assert list(links) == ["CSV", "JSON", "BibTeX", "RIS", "CSL-JSON"]
+    assert args_of(links["RIS"]) == {"format": ["ris"], "q": ["war"], "sort": ["source"],
+                                     "speaker": ["Khawaja Asif"]}
+    assert soup(client.get("/?q=qqqqzzzz")).select_one("details.export") is None
+
+
+# -- API: speakers, OpenAPI --------------------------------------------------------------
+
+def test_api_speakers(client):
+    data = client.get("/api/speakers").get_json()
+    assert data["speakers"][0] == {"id": "khawaja-asif", "name": "Khawaja Asif", "speaker_type": "person",
+                                   "count": 3, "url": "http://localhost/speakers/khawaja-asif"}
+    one = client.get("/api/speakers/khawaja-asif").get_json()
+    assert one["names_as_written"] == [{"value": "Khawaja Asif", "count": 2}, {"value": "Asif", "count": 1}]
+    assert one["sources"] == [{"source": "wire/strikes-kabul.txt", "title": fixtures.STRIKES, "count": 2},
+                              {"source": "pk/open-war.txt", "title": fixtures.OPEN_WAR, "count": 1}]
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    """`schema` with $ref followed and allOf merged into one object schema."""
+    while "$ref" in schema:
+        node = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            node = node[part]
+        schema = node
+    if "allOf" in schema:
+        merged = {"type": "object", "required": [], "properties": {}}
+        for part in schema["allOf"]:
+            part = _resolve(part, root)
+            merged["required"] += part.get("required", [])
+            merged["properties"].update(part.get("properties", {}))
+        return merged
+    return schema
+
+
+_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
+          "object": dict, "null": type(None)}
+
+
+def validate(value, schema: dict, root: dict, where: str = "$") -> None:
+    """A strict check for the JSON Schema subset the description uses: types, required,
+    enum, items, properties, and no field the description does not document."""
+    schema = _resolve(schema, root)
+    types = schema.get("type")
+    if types:
+        types = [types] if isinstance(types, str) else types
+        ok = any(isinstance(value, _TYPES[t]) and not (t in ("integer", "number") and isinstance(value, bool))
+                 for t in types)
+        assert ok, f"{where}: {value!r} is not {types}"
+    if "enum" in schema:
+        assert value in schema["enum"], f"{where}: {value!r} not in {schema['enum']}"
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            validate(item, schema["items"], root, f"{where}[{i}]")
+    if isinstance(value, dict):
+        missing = set(schema.get("required", [])) - set(value)
+        assert not missing, f"{where}: missing {sorted(missing)}"
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        if props and extra is None:
+            assert set(value) <= set(props), f"{where}: undocumented {sorted(set(value) - set(props))}"
+        for key, item in value.items():
+            if key in props:
+                validate(item, props[key], root, f"{where}.{key}")
+            elif isinstance(extra, dict):
+                validate(item, extra, root, f"{where}.{key}")
+
+
+def test_openapi_describes_the_real_responses(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.") and spec["servers"] == [{"url": "http://localhost"}]
+    assert set(spec["paths"]) == {"/api/search", "/api/quotes/{id}", "/api/speakers", "/api/speakers/{id}",
+                                  "/api/export", "/api/openapi.json"}
+    schemas = {path: op["get"]["responses"] for path, op in spec["paths"].items()}
+
+    def body(path, status="200", mime="application/json"):
+        return _resolve(schemas[path][status], spec)["content"][mime]["schema"]
+
+    cases = [
+        ("/api/search?q=open+war&speaker=Khawaja+Asif", body("/api/search")),
+        ("/api/search?q=patiense", body("/api/search")),
+        (f"/api/quotes/{ASIF_OPEN_WAR.id}", body("/api/quotes/{id}")),
+        (f"/api/quotes/{RESIDENT.id}", body("/api/quotes/{id}")),
+        ("/api/speakers", body("/api/speakers")),
+        ("/api/speakers/khawaja-asif", body("/api/speakers/{id}")),
+        ("/api/export?format=json&q=war", body("/api/export")),
+        ("/api/search?page=x", body("/api/search", "400")),
+        ("/api/quotes/nope", body("/api/quotes/{id}", "404")),
+    ]
+    for url, schema in cases:
+        resp = client.get(url)
+        assert str(resp.status_code) in {"200", "400", "404"}
+        validate(resp.get_json(), schema, spec, url)
+    # the documented search parameters are the ones the app reads
+    names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    from web.app import FILTERS
+    assert names == {"q", "min_confidence", "sort", "page", "per_page", *FILTERS}
+    # a response with a field the description lacks fails the check
+    with pytest.raises(AssertionError, match="undocumented"):
+        validate({**client.get("/api/speakers").get_json(), "extra": 1}, body("/api/speakers"), spec)
+
+
+def test_nav_links_every_page(client):
+    for url in ("/", "/speakers", "/speakers/khawaja-asif", "/sources/pk/open-war.txt"):
+        nav = soup(client.get(url)).select_one("nav.site-nav")
+        assert [a["href"] for a in nav.select("a")] == ["/", "/speakers", "/api/openapi.json"], url
+
+
+@pytest.mark.parametrize("url", ["/?q=war", "/?q=war&speaker=Khawaja+Asif&kind=partial", "/speakers",
+                                 "/speakers/khawaja-asif?q=war", f"/sources/pk/open-war.txt?quote={RESIDENT.id}",
+                                 "/?q=patiense"])
+def test_controls_are_labelled_and_ids_unique(client, url):
+    page = soup(client.get(url))
+    ids = [t["id"] for t in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for control in page.find_all(["input", "select", "textarea"]):
+        if control.get("type") == "hidden":
+            continue
+        assert control.get("aria-label") or page.find("label", attrs={"for": control.get("id")}), control
+    for button in page.find_all("button"):
+        assert button.get_text(strip=True) or button.get("aria-label"), button
+    for ref in page.select("[aria-labelledby]"):
+        for target in ref["aria-labelledby"].split():
+            assert page.find(id=target), target
+    assert page.find("html")["lang"] == "en" and page.select_one("a.skip-link")["href"] == "#main"

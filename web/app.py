@@ -282,7 +282,7 @@ def speaker(speaker_id: str):
 
 
 def _speaker_url(speaker_id: str, page: int | None = None, q: str | None = None) -> str:
-    args = [(k, v) for k in ("q", "sort") for v in request.args.getlist(k) if v.strip()]
+    args = [(k, v) for k in ("q", "sort", "per_page") for v in request.args.getlist(k) if v.strip()]
     if q is not None:
         args = [(k, v) for k, v in args if k != "q"] + ([("q", q)] if q.strip() else [])
     if page and page > 1:

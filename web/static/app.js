@@ -113,6 +113,12 @@
   window.addEventListener("hashchange", focusTarget);
   focusTarget();
 
+  // On a phone the filters would push the results a screen down: start them folded
+  // (without script they stay open; on wider screens the toggle is not shown at all).
+  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
+    document.querySelectorAll("details.filters-toggle[open]").forEach(function (d) { d.open = false; });
+  }
+
   // Changing the sort order reloads the results at once (the Apply button does it without script).
   document.querySelectorAll("select#sort").forEach(function (sort) {
     sort.addEventListener("change", function () { sort.form.submit(); });

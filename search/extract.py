@@ -297,7 +297,8 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
     def looks_appositive(sg: list[int]) -> bool:
         first = toks[sg[0]]
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
-                               "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly")
+                               "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
+            or first.text.endswith(("’s", "'s"))  # "China, Pyongyang's only ally, said"
 
     if trailing and len(segs) >= 2 and looks_appositive(segs[-1]):
         core = clean(segs[-2])
@@ -307,11 +308,16 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
                 prefix = span(segs[-3])
             return span(core), span(segs[-1]), prefix, (segs[-3] if prefix else segs[-2])[0]
         return None, None, None, i
+    last = segs[-1]
+    if toks[last[-1]].lower in ("he", "she", "they", "we", "i"):
+        # "in an interview with RT he blasted …": a pronoun right before the verb is its subject
+        return span(last[-1:]), None, None, last[-1]
+    rel = [k for k in last if toks[k].lower in ("who", "which")]
+    if rel and len(last) - last.index(rel[-1]) <= 4 and not any(
+            toks[k].is_cap for k in last[last.index(rel[-1]) + 1:]):
+        # "…, which has strongly denied …", "who in 2010 said": the relative pronoun is the mention
+        return span([rel[-1]]), None, None, rel[-1]
     core = clean(segs[-1])
-    if core and toks[core[0]].lower in ("who", "which") and all(toks[k].lower in AUX or toks[k].is_word
-                                                                   and len(core) <= 4 for k in core[1:]):
-        core = core[:1]  # "…, which has strongly denied …": the relative pronoun is the mention
-        return span(core), None, None, core[0]
     lenient = j >= 0 and (quoted[j] or (toks[j].text == "," and j > 0 and quoted[j - 1]))
     if not core or not _np_ok(text, [toks[k] for k in core], lenient):
         return None, None, None, i
@@ -385,8 +391,9 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
     n = k
     while n < len(toks) and n - k < limit and not quoted[n]:
         low = toks[n].lower
-        if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";"):
-            break
+        if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
+                or (n > k and low in ("he", "she", "they", "we", "i", "it")):
+            break  # "told African-Americans this weekend he would …": the clause starts at the pronoun
         n += 1
     return n
 
@@ -420,6 +427,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return frame if frame.after else None
     np, appos, prefix, k = _subject(text, toks, quoted, i)
     if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
+            and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
             and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
         return None  # "Early reports …": a capitalised first word that is never a name elsewhere
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)

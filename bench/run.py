@@ -99,10 +99,26 @@ def naive_schema():
                   speaker_type=ID, source=ID, start=NUMERIC(int), confidence=NUMERIC(float), data=STORED)
 
 
+def naive_whoosh() -> None:
+    """Undo search.index's Whoosh fix (remembering absent length columns) for the baseline."""
+    from whoosh.codec import whoosh3
+    current = whoosh3.W3PerDocReader._cached_reader
+    whoosh3.W3PerDocReader._cached_reader = getattr(current, "original", current)
+
+
+def naive_doc(quote) -> dict:
+    """The document as the first version of search/index.py built it."""
+    doc = dict(doctype="quote", id=quote.id, key=quote.key, text=quote.text, context=quote.context, kind=quote.kind,
+               speaker_type=quote.speaker_type, source=quote.source, start=quote.start,
+               confidence=float(quote.confidence), data=json.dumps(quote.to_dict(), ensure_ascii=False))
+    doc.update((n, getattr(quote, n)) for n in ("speaker", "speaker_id", "affiliation", "role") if getattr(quote, n))
+    return doc
+
+
 def naive_write(writer, items, replace=False) -> tuple[int, int]:
     from dataclasses import asdict
 
-    from search.index import _quote_doc
+    naive_whoosh()
     articles = quotes = 0
     for article, qs in items:
         if replace:
@@ -110,7 +126,7 @@ def naive_write(writer, items, replace=False) -> tuple[int, int]:
         writer.add_document(doctype="article", source=article.source,
                             data=json.dumps(asdict(article), ensure_ascii=False))
         for q in qs:
-            writer.add_document(**_quote_doc(q))
+            writer.add_document(**naive_doc(q))
         articles += 1
         quotes += len(qs)
     writer.commit()
@@ -149,6 +165,7 @@ def naive_search(index_dir: Path, q: str, filters: dict, page: int = 1, per_page
     from whoosh import sorting
 
     from search.query import FACET_FIELDS, build_query
+    naive_whoosh()
     ix = wi.open_dir(str(index_dir))
     with ix.searcher() as s:
         sortedby = [sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None

@@ -102,7 +102,7 @@ def build_if_missing(index_dir: str, seeds: str) -> None:
                           f"run `quotes index PATH --index {index_dir}` first")
     print(f"Building the index at {index_dir} from {seeds} …", file=sys.stderr)
     items, _ = _collect([seeds], progress=sys.stderr.isatty())
-    stats = build_index(index_dir, items)
+    stats = build_index(index_dir, items, on_note=_warn)
     print(f"Indexed {stats.quotes} quotes from {stats.articles} articles.", file=sys.stderr)
 
 
@@ -125,7 +125,7 @@ def cmd_index(args) -> int:
     if not items:
         print(f"quotes: error: nothing to index ({len(skipped)} file(s) skipped)", file=sys.stderr)
         return 1
-    stats = (build_index if args.rebuild else add_articles)(args.index, items)
+    stats = (build_index if args.rebuild else add_articles)(args.index, items, on_note=_warn)
     print(f"Indexed {stats.quotes} quotes from {stats.articles} articles into {args.index}"
           f"{f'; skipped {len(skipped)} file(s)' if skipped else ''}.")
     return 0

@@ -31,6 +31,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from .errors import IndexUnavailable, QuotesError
@@ -95,6 +96,7 @@ def _remember_missing_columns() -> None:
             return reader
 
     _cached_reader.remembers_missing = True
+    _cached_reader.original = original  # the benchmark's naive baseline runs without it
     reader_class._cached_reader = _cached_reader
 
 
@@ -186,7 +188,9 @@ def current_generation(index_dir) -> Path:
         raise IndexUnavailable(f"there is no search index at {root}; build it first") from None
     except OSError as e:
         raise IndexUnavailable(f"cannot read the search index at {root}: {e}") from None
-    if not _GENERATION.fullmatch(name) or not whoosh_index.exists_in(root / name):
+    # A listing, not whoosh's exists_in(): that opens the index, and fails now and then when
+    # a commit in another process deletes the table of contents it has just listed.
+    if not _GENERATION.fullmatch(name) or not any((root / name).glob("_MAIN_*.toc")):
         raise IndexUnavailable(f"the search index at {root} is damaged ({CURRENT} names {name!r}); rebuild it")
     return root / name
 
@@ -194,10 +198,20 @@ def current_generation(index_dir) -> Path:
 def open_index(index_dir):
     """The live generation as a Whoosh index."""
     generation = current_generation(index_dir)
-    try:
-        return whoosh_index.open_dir(str(generation))
-    except (OSError, whoosh_index.IndexError) as e:
-        raise IndexUnavailable(f"cannot open the search index at {generation}: {e}") from None
+    for attempt in range(20):
+        try:
+            # Without mmap: a mapped index counted every touched page in the server's RSS
+            # (318 MB after one search of a 150 MB, 95k-quote index, against 40 MB read
+            # through files) for ~20% less CPU per search.
+            return FileStorage(str(generation), supports_mmap=False).open_index()
+        except FileNotFoundError:
+            # A commit in another process replaced the table of contents between listing
+            # it and reading it: the next attempt reads the new one.
+            if attempt == 19:
+                raise IndexUnavailable(f"the search index at {generation} keeps changing; try again") from None
+            time.sleep(0.01)
+        except (OSError, whoosh_index.IndexError) as e:
+            raise IndexUnavailable(f"cannot open the search index at {generation}: {e}") from None
 
 
 def load_quote(stored: dict) -> Quote:
@@ -312,33 +326,40 @@ def _writer_lock(root: Path, timeout: float, on_note: Callable[[str], None] | No
     """One writer per index root, across processes: rebuilds and adds wait for each other.
 
     An flock dies with its process, so a writer killed with SIGKILL never blocks the
-    next one; the pid it left in the file tells the next writer that it did not finish."""
+    next one; the lock file it leaves behind (with its pid) tells the next writer that
+    it did not finish.  A writer that finishes removes the file."""
     root.mkdir(parents=True, exist_ok=True)
     if fcntl is None:
         yield
         return
-    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    path, deadline = root / LOCK, time.monotonic() + timeout
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise IndexBusy(f"another process (pid {holder}) is writing the index at {root}; "
+                                "try again when it has finished") from None
+            time.sleep(0.05)
+            continue
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder removed the file as we opened it: lock the new one
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-                    raise IndexBusy(f"another process (pid {holder}) is writing the index at {root}; "
-                                    "try again when it has finished") from None
-                time.sleep(0.05)
         stale = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         if stale and on_note:
             on_note(f"cleared a stale lock on {root} left by indexer pid {stale}, which did not finish "
                     "(killed?); the live index is the last one that was completed")
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        try:
-            yield
-        finally:
-            os.ftruncate(fd, 0)
+        yield
     finally:
+        path.unlink(missing_ok=True)  # still locked: nobody else can hold this file now
         os.close(fd)  # releases the flock

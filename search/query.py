@@ -33,7 +33,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from html import escape
 
-from whoosh import qparser, query, sorting
+from whoosh import collectors, qparser, query, sorting
 from whoosh.fields import Schema
 
 from .errors import QueryError
@@ -97,7 +97,11 @@ def parse_user_query(q: str) -> query.Query:
     if not q:
         return query.Every()
     _check_syntax(q)
-    parsed = _PARSER.parse(q)
+    try:
+        parsed = _PARSER.parse(q)
+    except (IndexError, AssertionError, ValueError, RecursionError):
+        # Whoosh's parser trips over operator runs such as "NOT NOT war" or "NOT OR war".
+        raise QueryError("The query could not be understood: check its AND, OR, NOT and parentheses.") from None
     if parsed is query.NullQuery:
         raise QueryError("The query has no searchable words (common words such as 'the' and punctuation are ignored).")
     return parsed
@@ -178,18 +182,26 @@ def search_page(
     run = _executed(whole)
     key = ("counts", q or "", tuple((k, tuple(v)) for k, v in filters.items()), float(min_confidence))
     counted = cache.get(key) if cache is not None else None
+    collector = searcher.collector(
+        # Counting needs a collector that sees every match: a top-k one skips whole
+        # segments (and blocks) that cannot make the top k, so totals would come up short.
+        limit=page * per_page if counted is not None else None,
+        sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
+    )
     if counted is None:
-        counted = _match_counts(searcher, run)
+        # One pass: the collector sees every match, and the recorder keeps their numbers.
+        recorder = _MatchRecorder(collector)
+        searcher.search_with_collector(run, recorder)
+        results = recorder.results()
+        counted = _match_counts(recorder.segments)
         if cache is not None:
             cache[key] = counted
+    else:
+        searcher.search_with_collector(run, collector)
+        results = collector.results()
     total, facets = counted
     hits = []
     if total > (page - 1) * per_page:
-        results = searcher.search(
-            run,
-            limit=page * per_page,
-            sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
-        )
         for hit in results[(page - 1) * per_page : page * per_page]:
             quote = load_quote(hit.fields())
             hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
@@ -272,12 +284,30 @@ def _ordinals(reader, name: str) -> tuple[array, list[str]] | None:
     return ords, values
 
 
-def _match_counts(searcher, q: query.Query) -> tuple[int, dict[str, list[Facet]]]:
-    """(number of matching documents, facet counts) from one pass over the matches."""
+class _MatchRecorder(collectors.WrappingCollector):
+    """Passes every match to the wrapped (top-k) collector and keeps the document numbers per segment."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.segments = []  # (subsearcher, offset, segment document numbers)
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        self.docs = []
+        self.segments.append((subsearcher, offset, self.docs))
+
+    def collect_matches(self):
+        collect, keep = self.child.collect, self.docs.append
+        for sub_docnum in self.child.matches():
+            keep(sub_docnum)
+            collect(sub_docnum)
+
+
+def _match_counts(segments) -> tuple[int, dict[str, list[Facet]]]:
+    """(number of matching documents, facet counts) from the matches of each segment."""
     total = 0
     counts = {name: Counter() for name in FACET_FIELDS}
-    for sub, _offset in searcher.leaf_searchers():
-        docs = list(q.docs(sub))
+    for sub, offset, docs in segments:
         if not docs:
             continue
         total += len(docs)
@@ -285,8 +315,8 @@ def _match_counts(searcher, q: query.Query) -> tuple[int, dict[str, list[Facet]]
         for name in FACET_FIELDS:
             column = _ordinals(reader, name)
             if column is None:  # no column (an old index): categorise document by document
-                cat = sorting.FieldFacet(name).categorizer(searcher)
-                cat.set_searcher(sub, _offset)
+                cat = sorting.FieldFacet(name).categorizer(sub)
+                cat.set_searcher(sub, 0)
                 counts[name].update(cat.key_to_name(cat.key_for(None, d)) for d in docs)
                 continue
             ords, values = column

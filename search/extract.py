@@ -112,7 +112,8 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
-MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
+MIN_QUOTE_WORDS = 4
+MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote  # a shorter quoted stretch with no cue is a term in scare quotes
 
 
 @dataclass
@@ -855,6 +856,12 @@ def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Qu
     para = para_of(start)
     c_lo = paras[para][0]
     c_hi = max(paras[para_of(end - 1)][1], end)
+    if c_hi - c_lo > MAX_CONTEXT:
+        # A huge paragraph (a page with no breaks): a window around the quote, cut at spaces,
+        # so memory stays proportional to the quotes, not quotes x paragraph.
+        lo, hi = max(c_lo, start - CONTEXT_MARGIN), min(c_hi, end + CONTEXT_MARGIN)
+        c_lo = lo if lo == c_lo else text.find(" ", lo, start) + 1 or lo
+        c_hi = hi if hi == c_hi else (text.rfind(" ", end, hi) if text.rfind(" ", end, hi) > 0 else hi)
     sp: Speaker | None = r["speaker"]
     f: Frame | None = r["frame"]
     speaker_type = sp.type if sp else "unattributed"

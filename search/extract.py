@@ -14,6 +14,7 @@ A pure function from text to `Quote`s.  It works in three passes:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -132,15 +133,58 @@ class Frame:
     claimed: list[QuoteMarks] = field(default_factory=list)
 
 
+class _MarkIndex:
+    """Quote-mark parts sorted by position, for overlap queries in O(log n)."""
+
+    def __init__(self, marks: list[QuoteMarks]):
+        parts = sorted((s, e, n) for n, m in enumerate(marks) for s, e in m.parts)
+        self.parts = parts
+        self.starts = [p[0] for p in parts]
+
+    def overlapping(self, span: tuple[int, int]) -> list[tuple[int, int, int]]:
+        lo = max(0, bisect.bisect_right(self.starts, span[0]) - 1)
+        hi = bisect.bisect_left(self.starts, span[1])
+        return [p for p in self.parts[lo:hi] if p[0] < span[1] and span[0] < p[1]]
+
+    def marks_in(self, span: tuple[int, int]) -> list[int]:
+        return sorted({n for _, _, n in self.overlapping(span)})
+
+    def quoted_chars(self, span: tuple[int, int]) -> int:
+        return sum(min(e, span[1]) - max(s, span[0]) for s, e, _ in self.overlapping(span))
+
+
+class _Records:
+    """Attributions kept sorted by start offset."""
+
+    def __init__(self):
+        self.items: list[dict] = []
+        self.starts: list[int] = []
+
+    def add(self, rec: dict) -> None:
+        i = bisect.bisect_right(self.starts, rec["parts"][0][0])
+        self.starts.insert(i, rec["parts"][0][0])
+        self.items.insert(i, rec)
+
+    def last_before(self, pos: int) -> dict | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self.items[i - 1] if i else None
+
+    def contains(self, parts: list[tuple[int, int]]) -> bool:
+        """Does an earlier attribution already cover these parts?  (Only nearby ones can.)"""
+        i = bisect.bisect_right(self.starts, parts[0][0])
+        return any(r["parts"][-1][1] >= parts[-1][1] for r in self.items[max(0, i - 50):i])
+
+
 def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
     """All quotes in `text`, in order of position.  Pure: no I/O."""
     marks = quote_marks(text)
     mark_spans = Spans(p for m in marks for p in m.parts)
     discourse = Discourse(text, mark_spans)
     paras = paragraphs(text)
+    index = _MarkIndex(marks)
     frames: list[Frame] = []
     for lo, hi in paras:
-        for s, e in _sentences(text, lo, hi, marks):
+        for s, e in _sentences(text, lo, hi, index):
             found = _frames(text, s, e, mark_spans)
             for f, g in zip(found, found[1:]):
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
@@ -153,13 +197,13 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
                     f.after = (f.after[0], end)
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
-    return _assemble(text, marks, frames, paras, discourse, source, title)
+    return _assemble(text, marks, index, frames, paras, discourse, source, title)
 
 
 # --- sentences that never break inside a quotation ----------------------------------------
-def _sentences(text: str, lo: int, hi: int, marks: list[QuoteMarks]) -> list[tuple[int, int]]:
+def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[int, int]]:
     from .text import sentences
-    inside = [(s, e) for m in marks for s, e in m.parts if s >= lo and e <= hi]
+    inside = [(s, e) for s, e, _ in index.overlapping((lo, hi)) if s >= lo and e <= hi]
     out: list[tuple[int, int]] = []
     for s, e in sentences(text, lo, hi):
         if out and (any(a < s < b for a, b in inside) or _tag_after_quote(text, out[-1], s, e)):
@@ -662,14 +706,13 @@ def _touching(text: str, a_end: int, b_start: int) -> bool:
     return a_end <= b_start and not re.search(r"\w", text[a_end:b_start])
 
 
-def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: list[tuple[int, int]],
-              discourse: Discourse, source: str, title: str) -> list[Quote]:
+def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
+              paras: list[tuple[int, int]], discourse: Discourse, source: str, title: str) -> list[Quote]:
     para_of = _para_index(paras)
-    records: list[dict] = []
+    records = _Records()
     claimed: set[int] = set()  # indexes into marks
-
-    def marks_in(span: tuple[int, int]) -> list[int]:
-        return [n for n, m in enumerate(marks) if any(_overlaps(p, span) for p in m.parts)]
+    marks_in = index.marks_in
+    cue_starts = [f.cue_start for f in frames]
 
     prev: Frame | None = None
     for f in frames:
@@ -698,7 +741,7 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
         kind = None
         sides = [f.before, f.after]
         if f.before and f.after:
-            full = [_all_quoted(side, marks) for side in sides]
+            full = [_all_quoted(side, index) for side in sides]
             if full[0] != full[1]:
                 sides = [side for side, q in zip(sides, full) if q]
         for side in sides:
@@ -727,14 +770,13 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                 kind = kind or "indirect"
             if kind == "direct" and side is f.before and f.after is not None and not marks_in(f.after):
                 break  # `"…," he said on Monday, adding that …` — the quote is the content
-        if not parts or any(r["parts"][0][0] <= parts[0][0] and parts[-1][1] <= r["parts"][-1][1] for r in records):
-            continue
         parts.sort()
-        records.append(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
+        if not parts or records.contains(parts):
+            continue
+        records.add(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
         discourse.speakers.append(f.speaker)
 
     # Quotes nobody claimed: follow-on paragraphs, later parts of a quoted paragraph, or unattributed.
-    records.sort(key=lambda r: r["parts"][0][0])
     for n, m in enumerate(marks):
         if n in claimed:
             continue
@@ -757,9 +799,8 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
                 sp = replace(sp, name=sp.name.title() if sp.name and sp.name.isupper() else sp.name)
                 f = Frame(cue=":", cue_start=speaker_tag.end(1), cue_end=speaker_tag.end(1) + 1,
                           np=(speaker_tag.start(1), speaker_tag.end(1)), speaker=sp)
-                records.append(dict(parts=[(speaker_tag.end(), m.end)], kind="direct", frame=f, speaker=sp,
-                                    confidence=_confidence(f, "direct")))
-                records.sort(key=lambda r: r["parts"][0][0])
+                records.add(dict(parts=[(speaker_tag.end(), m.end)], kind="direct", frame=f, speaker=sp,
+                                 confidence=_confidence(f, "direct")))
                 continue
         dash = _DASH_NAME.match(text, m.end, p_hi)
         if dash and starts_para:
@@ -767,48 +808,48 @@ def _assemble(text: str, marks: list[QuoteMarks], frames: list[Frame], paras: li
             if sp is not None:
                 f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
                           np=(dash.start(1), dash.end(1)), speaker=sp)
-                records.append(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
-                                    confidence=_confidence(f, "direct")))
-                records.sort(key=lambda r: r["parts"][0][0])
+                records.add(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
+                                 confidence=_confidence(f, "direct")))
                 continue
-        prev = [r for r in records if r["parts"][0][0] < m.start]
-        last = prev[-1] if prev else None
+        last = records.last_before(m.start)
         if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
             last_para = para_of(last["parts"][-1][0])
             same_para = last_para == para
             near = m.start - last["parts"][-1][1] <= 200 and full_sentence
-            if (same_para and near and _no_frame_between(frames, last["parts"][-1][1], m.start, last["frame"])) or \
+            if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
+                                                        last["frame"])) or \
                     (para == last_para + 1 and starts_para):
                 if same_para:
                     last["parts"].extend(m.parts)
                     continue
-                records.append(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
-                                    speaker=last["speaker"], confidence=0.6))
-                records.sort(key=lambda r: r["parts"][0][0])
+                records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
+                                 speaker=last["speaker"], confidence=0.6))
                 continue
-        intro = _introducing_frame(text, frames, paras, para) if starts_para else None
+        intro = _introducing_frame(text, frames, cue_starts, paras, para) if starts_para else None
         if intro is not None:
-            records.append(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
-                                confidence=_confidence(intro, "direct")))
-            records.sort(key=lambda r: r["parts"][0][0])
+            records.add(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
+                             confidence=_confidence(intro, "direct")))
             continue
         if not full_sentence and _words(inner) < 8:
             continue
-        records.append(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
-                            speaker=None, confidence=0.3))
-        records.sort(key=lambda r: r["parts"][0][0])
+        records.add(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
+                         speaker=None, confidence=0.3))
 
-    return [_to_quote(text, r, paras, para_of, source, title) for r in records]
+    return [_to_quote(text, r, paras, para_of, source, title) for r in records.items]
 
 
-def _introducing_frame(text: str, frames: list[Frame], paras, para: int) -> Frame | None:
+def _frames_in(frames: list[Frame], cue_starts: list[int], a: int, b: int) -> list[Frame]:
+    return frames[bisect.bisect_left(cue_starts, a):bisect.bisect_left(cue_starts, b)]
+
+
+def _introducing_frame(text: str, frames: list[Frame], cue_starts: list[int], paras, para: int) -> Frame | None:
     """`Jane Doe said:` closing the previous paragraph introduces this one."""
     if para == 0:
         return None
     lo, hi = paras[para - 1]
     if text[hi - 1] != ":":
         return None
-    inside = [f for f in frames if lo <= f.cue_start < hi and f.speaker is not None]
+    inside = [f for f in _frames_in(frames, cue_starts, lo, hi) if f.speaker is not None]
     return inside[-1] if inside else None
 
 
@@ -816,16 +857,15 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
 
 
-def _all_quoted(span: tuple[int, int], marks: list[QuoteMarks]) -> bool:
-    inside = sum(min(e, span[1]) - max(s, span[0]) for m in marks for s, e in m.parts if s < span[1] and span[0] < e)
-    return inside >= 0.85 * (span[1] - span[0]) - 3
+def _all_quoted(span: tuple[int, int], index: _MarkIndex) -> bool:
+    return index.quoted_chars(span) >= 0.85 * (span[1] - span[0]) - 3
 
 
-def _no_frame_between(frames: list[Frame], a: int, b: int, own: Frame | None) -> bool:
+def _no_frame_between(frames: list[Frame], cue_starts: list[int], a: int, b: int, own: Frame | None) -> bool:
     """No other speaker's cue between a and b (`…," X said, adding …. "…"` is still X)."""
     who = own.speaker.name if own is not None and own.speaker is not None else None
-    return not any(f is not own and f.speaker is not None and a <= f.cue_start < b
-                   and (who is None or f.speaker.name != who) for f in frames)
+    return not any(f is not own and f.speaker is not None and (who is None or f.speaker.name != who)
+                   for f in _frames_in(frames, cue_starts, a, b))
 
 
 def _para_index(paras: list[tuple[int, int]]):

@@ -150,6 +150,8 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
         ch = '"' if m.group() == "''" else text[i]
         if m.group() == "''":
             i = m.end() - 1 if open_at is not None else i  # a closer ends after both marks
+        if open_at is None and i > lo and text[i - 1].isalnum() and i + 1 < hi and text[i + 1].isalnum():
+            continue  # a mark inside a word (rock“n”roll) opens nothing
         if open_at is None:
             if ch in DOUBLE_CLOSE and not _is_opener(text, i, lo):
                 continue  # a stray closer

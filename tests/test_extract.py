@@ -223,3 +223,9 @@ def test_transcript_lines_are_their_speakers_quotes():
     text = '"WALLACE: Let us start with the news of the day.\n"PENCE: Well, look, you know.\n'
     assert [(q.speaker, q.text) for q in extract(text)] == [
         ("Wallace", "Let us start with the news of the day."), ("Pence", "Well, look, you know.")]
+
+
+def test_quote_marks_inside_words_quote_nothing():
+    text = "The “in”word and rock“n”roll, said Jane Doe."
+    assert [text[m.start:m.end] for m in quote_marks(text)] == ["“in”"]
+    assert [q.text for q in extract("Everyone loves rock“n”roll and nobody said otherwise.")] == []

@@ -206,6 +206,10 @@ class QuoteService:
         Candidates come from three small searches (same normalised words, same speaker,
         Whoosh's more-like-this over the quote's words); the rules then decide."""
         with self._searching() as searcher:
+            # Every card of every results page asks this; the answer only changes with the index.
+            cached = self._cache.get(("also_reported", quote.id))
+            if cached is not None:
+                return cached
             candidates = self._quotes(searcher, query.Term("key", quote.key))
             if quote.speaker_id:
                 candidates += [load_quote(h.fields()) for h in searcher.search(
@@ -215,7 +219,9 @@ class QuoteService:
             candidates += [load_quote(h.fields()) for h in searcher.more_like(
                 -1 if docnum is None else docnum, "text", text=quote.text or " ",
                 top=ALSO_REPORTED_CANDIDATES, numterms=8, filter=QUOTE_DOCS)]
-        return sorted(matches(quote, candidates), key=lambda m: (m.quote.source, m.quote.start))
+            found = sorted(matches(quote, candidates), key=lambda m: (m.quote.source, m.quote.start))
+            self._cache[("also_reported", quote.id)] = found
+            return found
 
     def suggest(self, q: str) -> str | None:
         """`q` with each word that occurs in no quote replaced by the closest word that does

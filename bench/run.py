@@ -497,8 +497,6 @@ def main(argv=None) -> int:
             n_quotes = res["extract"]["quotes"]
             meta_path.write_text(json.dumps({"key": key, "corpus": res["corpus"], "extract": res["extract"],
                                              "speakers": dict(speakers), "texts": texts}))
-        size = res["corpus"]["bytes"]
-
         # 3. builds
         index_dir, naive_dir = work / "index", work / "naive"
         shutil.rmtree(index_dir, ignore_errors=True)
@@ -639,7 +637,7 @@ def table(res: dict) -> str:
         return "-" if x is None else f"{x:.1f}×"
 
     ex = res["extract"]
-    rows.append((f"corpus: articles / quotes / MB", f"{ex['articles']:,} / {ex['quotes']:,} / "
+    rows.append(("corpus: articles / quotes / MB", f"{ex['articles']:,} / {ex['quotes']:,} / "
                  f"{res['corpus']['bytes'] / 1e6:.1f}", "", ""))
     rows.append(("extract MB/s | articles/s", f"{ex['mb_per_s']:.2f} | {ex['articles_per_s']:.0f}", "", ""))
     b, nb = res["build"], res.get("naive_build")

@@ -221,6 +221,12 @@ def classify_name(name: str) -> str:
     return "person"
 
 
+# Words that only stand capitalised inside a name when a headline is in title case.
+HEADLINE_WORDS = {"is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "can", "could",
+                  "says", "said", "to", "for", "with", "from", "into", "over", "after", "before", "not",
+                  "merely", "just", "only", "how", "why", "what", "when", "both", "under", "about"}
+
+
 class Discourse:
     """What an article has named so far, for pronouns, surnames and 'the ministry'."""
 
@@ -244,6 +250,9 @@ class Discourse:
                     and not toks[j].text.endswith(("’s", "'s")):
                 j += 1
             run = toks[i:j + 1]
+            if any(fold(t.text) in HEADLINE_WORDS for t in run):
+                i = j + 1
+                continue  # title case ("Trump Is Merely a Small Fry"), not a name
             # Drop a sentence-initial function word and leading titles/roles.
             while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
                            or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
@@ -326,11 +335,14 @@ def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]
     rest = toks[last + 1:]
     if any(t.text == ")" for t in rest):  # "Prime Minister (PM) Shehbaz Sharif"
         rest = rest[max(i for i, t in enumerate(rest) if t.text == ")") + 1:]
-    while rest and (fold(rest[0].text) in ROLE_JOINERS or rest[0].text in ("(", ")")):
+    while rest and (fold(rest[0].text) in ROLE_JOINERS or not rest[0].is_word):
         rest = rest[1:]
     if last < 0 or not rest or (len(rest) == 1 and fold(rest[0].text) in ORG_NOUNS):
         return [], toks
     return toks[:last + 1], rest
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*$")
 
 
 def _name_run(toks: list[Token]) -> int:
@@ -342,6 +354,8 @@ def _name_run(toks: list[Token]) -> int:
             k -= 1
         elif fold(t.text) in NAME_PARTICLES | ROLE_JOINERS and k > 1 and k < len(toks) and toks[k - 2].is_cap:
             k -= 1
+        elif t.text == "." and k > 1 and k < len(toks) and _INITIALS.match(toks[k - 2].text):
+            k -= 1  # an initial: "Donald J. Trump", "G.K. Butterfield"
         else:
             break
         if k < len(toks) - 1 and toks[k].text.endswith(("’s", "'s")) and k != len(toks) - 1:

@@ -18,7 +18,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PRONOUNS, PUBLICATION_WORDS, Discourse,
+from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
+                        Discourse,
                         Speaker, describe, fold, place_of)
 from .model import Quote
 from .text import TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, tokens
@@ -113,6 +114,11 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
+# Labels that precede a colon without anybody speaking.
+NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "editor's", "editor’s", "note",
+                "source", "sources", "photo", "video", "watch", "related", "read", "listen", "transcript",
+                "warning", "breaking", "exclusive", "opinion", "analysis", "live", "abstract", "summary",
+                "background", "context", "disclosure", "credit", "caption", "topics", "tags"}
 MIN_QUOTE_WORDS = 4
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote  # a shorter quoted stretch with no cue is a term in scare quotes
 
@@ -341,17 +347,27 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
 
     def looks_appositive(sg: list[int]) -> bool:
         first = toks[sg[0]]
+        words = [toks[k] for k in sg if toks[k].is_word]
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
                                "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
-            or first.text.endswith(("’s", "'s"))  # "China, Pyongyang's only ally, said"
+            or first.text.endswith(("’s", "'s")) \
+            or (len(words) == 1 and (fold(words[0].text) in PLACES or (len(sg) > 1 and toks[sg[-1]].text == ".")))
+            # "China, Pyongyang's only ally, said"; "of Springfield, Va., said"
 
     if trailing and len(segs) >= 2 and looks_appositive(segs[-1]):
-        core = clean(segs[-2])
+        # "Ms. Jennings, 59, of Ashton, Md., who watched it, said": walk back over the
+        # appositives; the first segment that is none is the name.
+        n = len(segs) - 1
+        while n > 0 and looks_appositive(segs[n]):
+            n -= 1
+        core = clean(segs[n])
         if core and _np_ok(text, [toks[k] for k in core]):
+            roles = [sg for sg in segs[n + 1:] if toks[sg[0]].lower in ("the", "a", "an")]
+            appos = roles[0] if roles else segs[n + 1]
             prefix = None
-            if len(segs) >= 3 and _is_role(text, [toks[k] for k in segs[-3]]):
-                prefix = span(segs[-3])
-            return span(core), span(segs[-1]), prefix, (segs[-3] if prefix else segs[-2])[0]
+            if n >= 1 and _is_role(text, [toks[k] for k in segs[n - 1]]):
+                prefix = span(segs[n - 1])
+            return span(core), span(appos), prefix, (segs[n - 1] if prefix else segs[n])[0]
         return None, None, None, i
     last = segs[-1]
     if toks[last[-1]].lower in ("he", "she", "they", "we", "i"):
@@ -462,7 +478,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
-                                                                           "before", "when", "without"))) \
+                                                                           "before", "when"))) \
                 or lemma in ("hope", "fear", "worry", "question"):
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
@@ -684,7 +700,7 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
     from .attribute import classify_name
     if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation"):
         return None
-    if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS:
+    if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS or fold(np[0].text) in NOT_SPEAKERS:
         return None
     content = (toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e))
     if not any(quoted[i + 1:]):

@@ -76,8 +76,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         word = re.search(r"([\w.]+)[.!?…]*$", text[s:m.start() + 1])
         stem = word.group(1).lower().rstrip(".") if word else ""
-        if text[m.start()] == "." and (stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()
-                                                                 and _initial(text, s, m.start()))):
+        initial = (len(stem) == 1 and stem.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", stem)
+        if text[m.start()] == "." and (stem in ABBREVIATIONS or (initial and _initial(text, s, m.start()))):
             continue
         out.append((s, m.end()))
         s = m.end()

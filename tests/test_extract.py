@@ -229,3 +229,18 @@ def test_quote_marks_inside_words_quote_nothing():
     text = "The “in”word and rock“n”roll, said Jane Doe."
     assert [text[m.start:m.end] for m in quote_marks(text)] == ["“in”"]
     assert [q.text for q in extract("Everyone loves rock“n”roll and nobody said otherwise.")] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param('"We will win the war," Rep. G.K. Butterfield said.', "G.K. Butterfield", id="initials"),
+    pytest.param("Not paying taxes makes me smart, Donald J. Trump said last week.", "Donald J. Trump",
+                 id="middle-initial"),
+    pytest.param("“We fought for the nation,” Johnnie Wilson, of Springfield, Va., said.", "Johnnie Wilson",
+                 id="place-appositives"),
+])
+def test_names_with_initials_and_place_appositives(text, speaker):
+    one(text, speaker=speaker)
+
+
+def test_labels_before_a_colon_are_not_speakers():
+    assert extract("Correction: An earlier version of this article misdated the “War On Drugs” era.") == []

@@ -590,7 +590,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end  # "tells his supporters to “go vote”"
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
-    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
+    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS and nxt.lower not in CUES \
             and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "no", "not", "goodbye", "hello"):
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
@@ -835,9 +835,10 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
                                                         last["frame"])) or \
                     (para == last_para + 1 and starts_para):
-                if same_para:
-                    last["parts"].extend(m.parts)
+                if same_para and last["kind"] == "direct":
+                    last["parts"].extend(m.parts)  # the quote goes on after its attribution
                     continue
+                # A new paragraph, or a full quote after a reported clause: the same speaker's next quote.
                 records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
                                  speaker=last["speaker"], confidence=0.6))
                 continue

@@ -152,6 +152,8 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
             i = m.end() - 1 if open_at is not None else i  # a closer ends after both marks
         if open_at is None and i > lo and text[i - 1].isalnum() and i + 1 < hi and text[i + 1].isalnum():
             continue  # a mark inside a word (rock“n”roll) opens nothing
+        if ch == '"' and i > lo and text[i - 1].isdigit() and (open_at is None or text[i - 2:i - 1] == "'"):
+            continue  # an inch mark: 6'3" tall
         if open_at is None:
             if ch in DOUBLE_CLOSE and not _is_opener(text, i, lo):
                 continue  # a stray closer

@@ -194,12 +194,11 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
             found = _frames(text, s, e, mark_spans)
             for f, g in zip(found, found[1:]):
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
-                nxt = min(g.np[0], g.cue_start) if g.np else g.cue_start
-                joined = re.search(r"(,|;|\band)\s*$", text[f.after[0]:nxt]) if f.after else None
+                nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
+                joined = re.search(r"(,|;|\band|\bbut)\s*$", text[f.after[0]:nxt]) if f.after else None
                 if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
                     end = nxt
-                    while end > f.after[0] and (text[end - 1] in " ,;" or text[end - 4:end] == " and"):
-                        end -= 4 if text[end - 4:end] == " and" else 1
+                    end = f.after[0] + len(re.sub(r"(?:[\s,;]|\band\b|\bbut\b)+$", "", text[f.after[0]:end]))
                     f.after = (f.after[0], end)
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
@@ -283,24 +282,39 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
             return True
     if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS:
         return True
+    for n, w in enumerate(low[1:], 1):
+        if w in ("of", "on", "at", "from", "in", "for", "with"):
+            # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition
+            return re.sub(r"[’']s$", "", low[n - 1]) in PEOPLE_NOUNS | ORG_NOUNS
     # "The clip says", "The New York businessman says": a short determiner-led description
     return low[0] in ("the", "a", "an", "one", "another") and 2 <= len(words) <= 5 \
         and not last.endswith("ly") and last not in DETERMINERS and not any(w in CUES for w in low[1:])
 
 
-def _subject(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool = True) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     """The speaker noun phrase left of the cue at toks[i].
 
     Returns (np, appositive, role_prefix, k) where k is the index of the first token of
-    the whole subject region (so content before it can be found)."""
+    the whole subject region (so content before it can be found).  An "and" before a
+    lower-case word first ends the region ("… and officials said"); if that leaves no
+    speaker, the region is tried whole ("Experts on X and nuclear nonproliferation said")."""
+    first = _subject_region(text, toks, quoted, i, split_and)
+    if first[0] is not None or not split_and:
+        return first
+    whole = _subject_region(text, toks, quoted, i, False)
+    return whole if whole[0] is not None else first
+
+
+def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
+        tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = i - 1
     while j >= 0 and not quoted[j] and toks[j].lower in AUX:
         j -= 1
     end = j
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "—", "–", "(", "[", "]") \
             and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
-        if toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
+        if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break
         if toks[j].text == ")":
             # "Rep. Elijah E. Cummings (D-Md.) said": skip a short parenthesis after a name
@@ -496,7 +510,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
             return None
-    if np is None and i > 0 and toks[i - 1].lower == "and":
+    if np is None and i > 0 and toks[i - 1].lower in ("and", "but"):
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb
         np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
         frame.np = np
@@ -590,7 +604,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end  # "tells his supporters to “go vote”"
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
-    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS and nxt.lower not in CUES \
+    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
+            and not (nxt.lower in CUES and nxt.lower.endswith("ing")) \
             and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "no", "not", "goodbye", "hello"):
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
@@ -685,7 +700,8 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                   np=(np[0].start, np[-1].end), according=True)
     if i > 0:
         frame.before = _content_before(text, toks, quoted, 0, i - 1, s)
-    if n < len(toks) and toks[n].text == "," and n + 1 < len(toks):
+    if n < len(toks) and toks[n].text == "," and n + 1 < len(toks) and not frame.before:
+        # "According to X, S": S follows; in "S, according to X, more …" it precedes
         frame.after = (toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e))
     return frame
 

@@ -244,3 +244,15 @@ def test_names_with_initials_and_place_appositives(text, speaker):
 
 def test_labels_before_a_colon_are_not_speakers():
     assert extract("Correction: An earlier version of this article misdated the “War On Drugs” era.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("The top 1 percent would gain the most, according to the Tax Foundation, more than twice "
+                 "what others would get.", "The top 1 percent would gain the most", id="according-mid-sentence"),
+    pytest.param("His aides say it's too early to discuss a Senate run but noted that he won.",
+                 "it's too early to discuss a Senate run", id="but-ends-the-clause"),
+    pytest.param("Experts on North Korea and nuclear nonproliferation said the latest test could change that.",
+                 "the latest test could change that", id="head-before-preposition"),
+])
+def test_reported_clause_boundaries(text, content):
+    assert extract(text)[0].text == content

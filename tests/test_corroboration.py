@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 
 import fixtures
 from search.corroboration import match, matches, quoted_phrases, shared_phrase

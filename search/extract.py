@@ -32,7 +32,8 @@ highlight hint hope indicate inform insist joke lament maintain mention note obj
 point post praise predict promise propose question quip recall recount reiterate reject remark remind
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
-laud characterize characterise liken encourage
+laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
+lambaste reference compare champion defend term ridicule attack
 yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
@@ -67,7 +68,10 @@ for _v in _REGULAR + list(_IRREGULAR):
 # Verbs whose next noun phrase is the person addressed, not the content.
 ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
 # Verbs whose whole complement is the content ("urged both sides to …", "denied X").
-WHOLE_OBJECT = {"encourage", "want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
+WHOLE_OBJECT = {"pound", "admire", "rate", "blame", "exhort", "mock", "deride", "hail", "denounce", "lambaste",
+                "reference", "compare", "champion", "defend", "term", "ridicule", "blast", "slam", "dismiss",
+                "brand", "label", "dub", "laud", "characterize", "characterise", "liken", "attack",
+                "encourage", "want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
                 "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
                 "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
                 "disclose", "acknowledge", "admit", "question"}

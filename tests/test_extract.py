@@ -256,3 +256,13 @@ def test_labels_before_a_colon_are_not_speakers():
 ])
 def test_reported_clause_boundaries(text, content):
     assert extract(text)[0].text == content
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Christie blasted Clinton as a “disgrace” on Wednesday.", "Christie",
+                 "Clinton as a “disgrace” on Wednesday", id="blasted-as"),
+    pytest.param("Trump openly admires Russian President Vladimir Putin as a “strong leader.”", "Trump",
+                 "Russian President Vladimir Putin as a “strong leader.”", id="admires-as"),
+])
+def test_evaluative_verbs_attribute_their_quoted_words(text, speaker, content):
+    one(text, speaker=speaker, content=content, kind="partial")

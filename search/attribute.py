@@ -428,12 +428,12 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
                 country = _seat_country(org)
                 return Speaker(mention, m_start, m_end, "organisation", org, None,
                                f"Government of {country}" if country else org)
-            aff = _affiliation_from_role(text, prefix) or (entry.affiliation if entry else None)
+            aff = affiliation_from_role(text, prefix) or (entry.affiliation if entry else None)
             if kind == "organisation" and not aff and " and " not in org:
                 aff = org
             return Speaker(mention, m_start, m_end, kind, org, None, aff)
         role = _role_text(text, prefix) if prefix else None
-        aff = _affiliation_from_role(text, prefix) if prefix else None
+        aff = affiliation_from_role(text, prefix) if prefix else None
         if appos:
             role = role or _appositive_role(appos)
             aff = aff or _appositive_affiliation(appos)
@@ -454,7 +454,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     # No name at the head: a description ("one resident", "the ministry", "Afghan officials").
     first = fold(toks[0].text)
     desc = re.sub(r"^(the|The)\s+", "", mention)
-    aff = _affiliation_from_role(text, toks + pp)
+    aff = affiliation_from_role(text, toks + pp)
     if head in PUBLICATION_HEADS:
         return Speaker(mention, m_start, m_end, "publication", desc, None, aff, True)
     if head in ORG_NOUNS and (head not in PEOPLE_NOUNS or head == "police"):
@@ -525,7 +525,7 @@ def _role_text(text: str, role_toks: list[Token]) -> str | None:
     return role or None
 
 
-def _affiliation_from_role(text: str, toks: list[Token]) -> str | None:
+def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
     """'Taliban government spokesman' → 'Taliban government'; "Pakistan's" → 'Pakistan'."""
     if not toks:
         return None

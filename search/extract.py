@@ -18,11 +18,12 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .attribute import (DETERMINERS, DEMONYMS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
-                        Discourse,
-                        Speaker, describe, fold, place_of)
+from .attribute import (DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
+                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
+                        classify_name, describe, fold, place_of)
 from .model import Quote
-from .text import TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, tokens
+from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, sentences,
+                   tokens)
 
 _REGULAR = """
 add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
@@ -211,7 +212,6 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
 
 # --- sentences that never break inside a quotation ----------------------------------------
 def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[int, int]]:
-    from .text import sentences
     inside = [(s, e) for s, e, _ in index.overlapping((lo, hi)) if s >= lo and e <= hi]
     out: list[tuple[int, int]] = []
     for s, e in sentences(text, lo, hi):
@@ -409,7 +409,6 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
 def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: int
                       ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The noun phrase a sentence opens with (after leading adverbials), and its appositive."""
-    from .attribute import SENTENCE_START_WORDS
     segs: list[list[int]] = [[]]
     for k in range(limit):
         if quoted[k]:
@@ -460,7 +459,6 @@ def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
 
 def _is_role(text: str, toks: list[Token]) -> bool:
     """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
-    from .attribute import ROLE_WORDS
     words = [fold(t.text) for t in toks if t.is_word]
     return bool(words) and len(words) <= 8 and words[-1] in ROLE_WORDS
 
@@ -689,7 +687,6 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
 
 
 def _abbrev(tok: Token) -> bool:
-    from .text import ABBREVIATIONS
     return tok.lower in ABBREVIATIONS or (tok.is_cap and len(tok.text.replace(".", "")) <= 2)
 
 
@@ -717,7 +714,6 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
     np = toks[:i]
     if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
         return None
-    from .attribute import classify_name
     if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation"):
         return None
     if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS or fold(np[0].text) in NOT_SPEAKERS:
@@ -767,9 +763,8 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         if f.speaker is None:
             continue
         if f.role_prefix and f.speaker.type == "person":
-            from .attribute import _affiliation_from_role
             role = text[f.role_prefix[0]:f.role_prefix[1]].strip()
-            aff = _affiliation_from_role(text, tokens(text, *f.role_prefix))
+            aff = affiliation_from_role(text, tokens(text, *f.role_prefix))
             f.speaker = Speaker(f.speaker.mention, f.speaker.start, f.speaker.end, f.speaker.type,
                                 f.speaker.name, f.speaker.role or role, f.speaker.affiliation or aff,
                                 f.speaker.guessed)

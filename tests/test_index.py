@@ -135,7 +135,10 @@ def test_concurrent_writer_gets_a_clear_error(tmp_path):
 def test_lock_file_left_by_a_killed_writer_does_not_block(tmp_path):
     build_index(tmp_path, CORPUS)
     # Whoosh locks with flock, which dies with the process; only the file remains.
-    (current_generation(tmp_path) / "WRITELOCK").touch()
+    # (Its name is <indexname>_WRITELOCK; the file must be the one a real writer uses.)
+    lock = current_generation(tmp_path) / "MAIN_WRITELOCK"
+    lock.touch()
+    assert lock.exists()
     add_articles(tmp_path, [article("c.txt", "ceasefire")], timeout=0.2)
     assert whoosh_index.exists_in(current_generation(tmp_path))
     assert doc_count(tmp_path) == 7

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -572,8 +572,3 @@ def _appositive_affiliation(appos: str) -> str | None:
     orgs = re.findall(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s*)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*)+)*)", appos)
     orgs = [o.strip() for o in orgs if o.strip()]
     return orgs[-1] if orgs else None
-
-
-def with_registry(sp: Speaker) -> Speaker:
-    entry = load_registry().get(fold(sp.name)) if sp.name else None
-    return replace(sp, name=entry.name) if entry else sp

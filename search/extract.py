@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .attribute import (DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
                         ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
@@ -141,7 +141,6 @@ class Frame:
     according: bool = False
     inherit: bool = False
     speaker: Speaker | None = None
-    claimed: list[QuoteMarks] = field(default_factory=list)
 
 
 class _MarkIndex:
@@ -527,12 +526,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         if inv is None:
             return None
         frame.np, frame.appositive = inv
-        frame.before = _content_before(text, toks, quoted, 0, i - 1, s)
+        frame.before = _content_before(text, toks, quoted, 0, i - 1)
         return frame
 
     frame.after = _after(text, toks, quoted, i, lemma, e)
     # Content before the subject: "…, X said." / "“…,” X said."
-    frame.before = _content_before(text, toks, quoted, 0, k - 1, s) if k > 0 else None
+    frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
     if frame.before and i + 1 < len(toks) and toks[i + 1].text == "," and not quoted[i + 1] \
             and k > 0 and toks[k - 1].text == "," and not any(quoted[:k]) and not any(quoted[i + 1:]):
         # a parenthetical "The museum, Mr. Obama said, would …": the sentence around it is the content
@@ -639,7 +638,7 @@ def _ends_in_quote(text: str, end: int) -> bool:
     return end >= 2 and text[end - 1] == "." and text[end - 2] in QUOTE_CHARS
 
 
-def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int, s: int) -> tuple[int, int] | None:
+def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int) -> tuple[int, int] | None:
     """Content before the speaker: from the sentence start to the comma or quote before it."""
     n = hi
     if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
@@ -700,7 +699,7 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
                   np=(np[0].start, np[-1].end), according=True)
     if i > 0:
-        frame.before = _content_before(text, toks, quoted, 0, i - 1, s)
+        frame.before = _content_before(text, toks, quoted, 0, i - 1)
     if n < len(toks) and toks[n].text == "," and n + 1 < len(toks) and not frame.before:
         # "According to X, S": S follows; in "S, according to X, more …" it precedes
         frame.after = (toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e))
@@ -731,11 +730,6 @@ def _words(s: str) -> int:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _touching(text: str, a_end: int, b_start: int) -> bool:
-    """Only spaces and punctuation between two offsets."""
-    return a_end <= b_start and not re.search(r"\w", text[a_end:b_start])
 
 
 def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
@@ -781,8 +775,7 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             inside = [n for n in marks_in(side) if n not in claimed]
             quoted_chars = sum(min(p[1], side[1]) - max(p[0], side[0]) for n in inside for p in marks[n].parts
                                if _overlaps(p, side))
-            body = len(re.sub(r"\W", "", text[side[0]:side[1]])) or 1
-            if inside and quoted_chars >= 0.85 * (side[1] - side[0]) - 3:
+            if inside and _mostly_quoted(quoted_chars, side):
                 for n in inside:
                     claimed.add(n)
                     parts.extend(marks[n].parts)
@@ -795,7 +788,7 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             elif side is f.after or (f.after is None and _words(text[side[0]:side[1]]) >= 3):
                 if side is f.before and f.after is not None:
                     continue
-                if body < 8:
+                if len(re.sub(r"\W", "", text[side[0]:side[1]])) < 8:
                     continue
                 parts.append(side)
                 kind = kind or "indirect"
@@ -889,8 +882,13 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
 
 
+def _mostly_quoted(quoted_chars: int, span: tuple[int, int]) -> bool:
+    """Content this much inside quotation marks is a direct quote, not a clause."""
+    return quoted_chars >= 0.85 * (span[1] - span[0]) - 3
+
+
 def _all_quoted(span: tuple[int, int], index: _MarkIndex) -> bool:
-    return index.quoted_chars(span) >= 0.85 * (span[1] - span[0]) - 3
+    return _mostly_quoted(index.quoted_chars(span), span)
 
 
 def _no_frame_between(frames: list[Frame], cue_starts: list[int], a: int, b: int, own: Frame | None) -> bool:
@@ -904,7 +902,6 @@ def _para_index(paras: list[tuple[int, int]]):
     starts = [p[0] for p in paras]
 
     def find(pos: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(starts, pos) - 1)
     return find
 
@@ -933,13 +930,12 @@ def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Qu
         # so memory stays proportional to the quotes, not quotes x paragraph.
         lo, hi = max(c_lo, start - CONTEXT_MARGIN), min(c_hi, end + CONTEXT_MARGIN)
         c_lo = lo if lo == c_lo else text.find(" ", lo, start) + 1 or lo
-        c_hi = hi if hi == c_hi else (text.rfind(" ", end, hi) if text.rfind(" ", end, hi) > 0 else hi)
+        cut = text.rfind(" ", end, hi)
+        c_hi = hi if hi == c_hi or cut < 0 else cut
     sp: Speaker | None = r["speaker"]
     f: Frame | None = r["frame"]
     speaker_type = sp.type if sp else "unattributed"
     name = sp.name if sp else None
-    if sp is not None and sp.type == "anonymous" and name is None:
-        name = None
     return Quote(
         text=content, kind=r["kind"], start=start, end=end, source=source, title=title,
         spans=tuple((s, e) for s, e in parts) if len(parts) > 1 else (),

@@ -74,21 +74,22 @@ def _progress(done: int, total: int, label: str) -> None:
 def _collect(paths, progress: bool):
     """Run the pipeline over paths; returns (items, skipped) and reports as it goes."""
     from .ingest import iter_files
-    from .pipeline import extract_paths
+    from .pipeline import extract_files
 
-    total = sum(1 for _ in iter_files(paths))
+    files = list(iter_files(paths))  # walked once: the progress bar needs the total
     items, skipped = [], []
-    for n, result in enumerate(extract_paths(paths, on_note=_warn), 1):
+    for n, result in enumerate(extract_files(files, on_note=_warn), 1):
         if isinstance(result, IngestError):
             skipped.append(result)
             sys.stderr.write("\n" if progress else "")
             print(f"quotes: skipped {result.path}: {result.reason}", file=sys.stderr)
             label = result.path
         else:
-            items.append(result)
-            label = result[0].source
+            _, article, quotes = result
+            items.append((article, quotes))
+            label = article.source
         if progress:
-            _progress(n, total, label)
+            _progress(n, len(files), label)
     return items, skipped
 
 
@@ -154,20 +155,17 @@ def cmd_search(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .ingest import iter_files, read_file
-    from .pipeline import quotes_of
+    from .ingest import iter_files
+    from .pipeline import extract_files
 
     failures = 0
-    for path, source in iter_files(args.paths):
-        try:
-            article, note = read_file(path, source)
-        except IngestError as exc:
-            print(f"quotes: skipped {exc.path}: {exc.reason}", file=sys.stderr)
+    for result in extract_files(iter_files(args.paths), on_note=_warn):
+        if isinstance(result, IngestError):
+            print(f"quotes: skipped {result.path}: {result.reason}", file=sys.stderr)
             failures += 1
             continue
-        if note:
-            _warn(f"{path}: {note}")
-        for q in quotes_of(article):
+        path, _, quotes = result
+        for q in quotes:
             if args.jsonl:
                 rec = q.to_dict()
                 rec["source"] = str(path)

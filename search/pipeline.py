@@ -23,12 +23,13 @@ def quotes_of(article: Article) -> list[Quote]:
     return quotes
 
 
-def extract_paths(paths: Iterable[str | Path], on_note: Callable[[str], None] | None = None,
-                  ) -> Iterator[tuple[Article, list[Quote]] | IngestError]:
-    """For each article file under `paths`: (article, quotes), or the IngestError that skipped it.
+def extract_files(files: Iterable[tuple[Path, str]], on_note: Callable[[str], None] | None = None,
+                  ) -> Iterator[tuple[Path, Article, list[Quote]] | IngestError]:
+    """For each (path, source name), as `ingest.iter_files` lists them: (path, article,
+    quotes), or the IngestError that skipped the file.
 
     `on_note` hears about files read with a fallback (e.g. not UTF-8)."""
-    for path, source in iter_files(paths):
+    for path, source in files:
         try:
             article, note = read_file(path, source)
         except IngestError as exc:
@@ -36,4 +37,11 @@ def extract_paths(paths: Iterable[str | Path], on_note: Callable[[str], None] | 
             continue
         if note and on_note:
             on_note(f"{path}: {note}")
-        yield article, quotes_of(article)
+        yield path, article, quotes_of(article)
+
+
+def extract_paths(paths: Iterable[str | Path], on_note: Callable[[str], None] | None = None,
+                  ) -> Iterator[tuple[Article, list[Quote]] | IngestError]:
+    """For each article file under `paths`: (article, quotes), or the IngestError that skipped it."""
+    for result in extract_files(iter_files(paths), on_note):
+        yield result if isinstance(result, IngestError) else result[1:]

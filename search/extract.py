@@ -117,6 +117,7 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
+DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
 # Labels that precede a colon without anybody speaking.
@@ -199,10 +200,10 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
             for f, g in zip(found, found[1:]):
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
                 nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
-                joined = re.search(r"(,|;|\band|\bbut)\s*$", text[f.after[0]:nxt]) if f.after else None
+                joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)\s*$", text[f.after[0]:nxt]) if f.after else None
                 if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
                     end = nxt
-                    end = f.after[0] + len(re.sub(r"(?:[\s,;]|\band\b|\bbut\b)+$", "", text[f.after[0]:end]))
+                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b)+$", "", text[f.after[0]:end]))
                     f.after = (f.after[0], end)
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
@@ -267,6 +268,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     if len(words) == 1 and low[0] in PRONOUNS and low[0] not in ("him", "her"):
         return True
+    if low[0] in ("he", "she", "they", "we", "i"):
+        return False  # "he left the race in February": a clause, not a noun phrase
     last = re.sub(r"[’']s$", "", low[-1])
     if last in PREPOSITIONS or last in BOUNDARY_WORDS or last in AUX or last in ("the", "a", "an", "and", "or"):
         return False
@@ -306,16 +309,48 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     if first[0] is not None or not split_and:
         return first
     whole = _subject_region(text, toks, quoted, i, False)
-    return whole if whole[0] is not None else first
+    if whole[0] is not None:
+        return whole
+    return _before_relative(text, toks, quoted, i) or first
+
+
+def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+        tuple[int, int], tuple[int, int], None, int] | None:
+    """`Christie, who has campaigned … since he …, blasted`: a relative clause between
+    commas, too long for the subject region, before the verb; the name before it speaks."""
+    j = i - 1
+    while j >= 0 and not quoted[j] and (toks[j].lower in AUX or _adverb(toks[j])):
+        j -= 1
+    if j < 2 or toks[j].text != ",":
+        return None
+    for k in range(j - 1, max(0, j - 40), -1):
+        if quoted[k] or toks[k].text in (";", ":", ".") + DASHES:
+            return None
+        if toks[k].lower in ("who", "which") and toks[k - 1].text == ",":
+            np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
+            if np is None:
+                return None
+            return np, (toks[k].start, toks[j - 1].end), prefix, start
+    return None
+
+
+# Lower-case words in -ly that are nouns, not adverbs before a verb ("the family said").
+NOT_ADVERBS = {"family", "ally", "rally", "assembly", "supply", "reply", "bully", "anomaly", "monopoly",
+               "homily", "only", "july", "italy", "daily", "weekly", "monthly", "quarterly"}
+
+
+def _adverb(tok: Token) -> bool:
+    """'cynically dismissed', 'steadily pounding': an adverb between subject and verb."""
+    return tok.lower.endswith("ly") and len(tok.lower) > 4 and not tok.is_cap and tok.lower not in NOT_ADVERBS
 
 
 def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = i - 1
-    while j >= 0 and not quoted[j] and toks[j].lower in AUX:
+    while j >= 0 and not quoted[j] and (toks[j].lower in AUX or _adverb(toks[j])):
         j -= 1
     end = j
-    while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "—", "–", "(", "[", "]") \
+    while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
             and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
         if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break
@@ -489,7 +524,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if lemma in ("find", "show") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
         return None  # "found themselves", "the Apple Music show": only "found/shows that …" report
-    progressive = i > 0 and toks[i - 1].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
+    b = i - 1
+    while b > 0 and _adverb(toks[b]):
+        b -= 1  # "has been steadily pounding"
+    progressive = b >= 0 and toks[b].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
         # ", adding that …": the speaker is the subject of the clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
@@ -603,6 +641,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end
     if lemma in ADDRESSEE and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”"
+    if lemma in ADDRESSEE and nxt.lower in ("he", "she", "they", "we", "i", "it") and c > i + 1:
+        return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
     if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
@@ -620,6 +660,10 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
             continue
         if toks[n].text == ";":
             end = toks[n].start
+            break
+        if toks[n].text in DASHES and n > c + 1 and not any(t.text in DASHES for t in toks[n + 1:]) \
+                and sum(t.text in DASHES for t in toks[c:n]) % 2 == 0:
+            end = toks[n].start  # "… as a “con artist” ― just as he did …": an unpaired dash ends it
             break
         if toks[n].text == "," and n + 2 < len(toks) and toks[n + 1].lower in ("he", "she", "they", "it") \
                 and toks[n + 2].lower in CUES:
@@ -641,9 +685,9 @@ def _ends_in_quote(text: str, end: int) -> bool:
 def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int) -> tuple[int, int] | None:
     """Content before the speaker: from the sentence start to the comma or quote before it."""
     n = hi
-    if n < lo or not (toks[n].text in (",", "—", "–") or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
+    if n < lo or not (toks[n].text in (",",) + DASHES or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
         return None
-    while n >= lo and toks[n].text in (",", "—", "–"):
+    while n >= lo and toks[n].text in (",",) + DASHES:
         n -= 1
     if n < lo:
         return None

@@ -266,3 +266,25 @@ def test_reported_clause_boundaries(text, content):
 ])
 def test_evaluative_verbs_attribute_their_quoted_words(text, speaker, content):
     one(text, speaker=speaker, content=content, kind="partial")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Trump told the forum he was “totally against the war in Iraq” from the start.", "Trump",
+                 "he was “totally against the war in Iraq” from the start", id="told-addressee-then-clause"),
+    pytest.param("Christie, who has campaigned for Trump since he left the race in February, blasted Clinton "
+                 "as a “disgrace” on Wednesday.", "Christie", "Clinton as a “disgrace” on Wednesday",
+                 id="subject-before-long-relative-clause"),
+    pytest.param("Harry Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.",
+                 "Harry Reid", "Trump as a “con artist”", id="adverb-before-progressive-and-unpaired-dash"),
+    pytest.param("Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg.”", "Gingrich",
+                 "Estonia as being in the “suburbs of St. Petersburg.”", id="adverb-before-verb"),
+    pytest.param("Jane Doe said the plan — which was drafted in “great haste” — would fail.", "Jane Doe",
+                 "the plan — which was drafted in “great haste” — would fail", id="paired-dashes-stay-inside"),
+])
+def test_subjects_past_adverbs_clauses_and_addressees(text, speaker, content):
+    one(text, speaker=speaker, content=content, kind="partial")
+
+
+def test_family_is_a_noun_not_an_adverb():
+    q = one("The family said the decision was “deeply unfair.”", content="the decision was “deeply unfair.”")
+    assert q.speaker == "family"

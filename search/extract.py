@@ -125,6 +125,9 @@ NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "e
                 "source", "sources", "photo", "video", "watch", "related", "read", "listen", "transcript",
                 "warning", "breaking", "exclusive", "opinion", "analysis", "live", "abstract", "summary",
                 "background", "context", "disclosure", "credit", "caption", "topics", "tags"}
+# Words that make a run of tokens a clause rather than a title.
+VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
+           "may", "might", "should", "must", "shall", "do", "does", "did"}
 MIN_QUOTE_WORDS = 4
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote  # a shorter quoted stretch with no cue is a term in scare quotes
 
@@ -236,6 +239,7 @@ def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
 def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
     toks = tokens(text, s, e)
     quoted = [t.start in mark_spans for t in toks]
+    titled = _title_case(toks)
     out = []
     for i, tok in enumerate(toks):
         if quoted[i]:
@@ -244,7 +248,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
             f = _according(text, toks, quoted, i, s, e)
         elif low in CUES:
-            f = _cue_frame(text, toks, quoted, i, s, e)
+            f = _cue_frame(text, toks, quoted, i, s, e, titled)
         elif tok.text == ":" and i > 0:
             f = _colon_frame(text, toks, quoted, i, s, e)
         else:
@@ -494,7 +498,8 @@ def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
 def _is_role(text: str, toks: list[Token]) -> bool:
     """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
     words = [fold(t.text) for t in toks if t.is_word]
-    return bool(words) and len(words) <= 8 and words[-1] in ROLE_WORDS
+    return bool(words) and len(words) <= 8 and words[-1] in ROLE_WORDS \
+        and not any(w in VERBISH for w in words)  # "The plan could address clean energy, X says"
 
 
 def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> int:
@@ -509,10 +514,26 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
     return n
 
 
-def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+# Short words a title-case headline may leave in lower case.
+TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "at", "by", "with", "as",
+               "from", "into", "over", "vs", "via", "nor", "if", "is", "its"}
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in title case ('Chris Christie Calls Hillary Clinton ‘A Disgrace’'), where a
+    capitalised verb is still a verb."""
+    words = [t for t in toks if t.is_word and t.text[:1].isalpha()]
+    if not 4 <= len(words) <= 24:
+        return False
+    content = [t for t in words if t.lower not in TITLE_SMALL]
+    return len(content) >= 3 and all(t.is_cap for t in content)
+
+
+def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int,
+               titled: bool = False) -> Frame | None:
     tok = toks[i]
     lemma = CUES[tok.lower]
-    if tok.is_cap and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
+    if tok.is_cap and not titled and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
         return None  # "the Cook Political Report": a capitalised cue inside a sentence is a name
     if i > 0 and not quoted[i - 1] and toks[i - 1].lower in (
             "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",

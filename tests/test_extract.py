@@ -288,3 +288,22 @@ def test_subjects_past_adverbs_clauses_and_addressees(text, speaker, content):
 def test_family_is_a_noun_not_an_adverb():
     q = one("The family said the decision was “deeply unfair.”", content="the decision was “deeply unfair.”")
     assert q.speaker == "family"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.",
+                 "Chris Christie", "Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments", id="headline-calls"),
+    pytest.param("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.", "Lindsey Graham",
+                 "Trump ‘The Dealmaker’ Could Address Clean Energy", id="headline-says-after"),
+])
+def test_title_case_headlines_keep_their_verbs(text, speaker, content):
+    one(text, speaker=speaker, content=content, kind="partial")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In Avoiding Tax, Trump Is Merely a Small ‘Fry’ Among Giants.", id="headline-without-cue"),
+    pytest.param("Ratings moved in what analysts at the Cook Political Report Warns of as “a big shift.”",
+                 id="capitalised-cue-in-a-sentence-is-a-name"),
+])
+def test_headlines_and_names_with_cue_words_extract_nothing(text):
+    assert extract(text) == []

@@ -73,6 +73,7 @@ PUBLICATION_WORDS = {
     "dawn", "express", "mail", "mirror", "sun", "observer", "atlantic", "newsweek", "time",
     "insider", "hill", "independent", "chronicle", "inquirer", "globe", "star", "standard",
     "welle", "jazeera", "tolonews", "pajhwok", "wire", "newspaper", "paper", "outlet", "tabloid",
+    "yorker", "slate", "vox", "salon", "politifact", "huffpost", "buzzfeed", "intercept",
 }
 PUBLICATION_HEADS = {"newspaper", "paper", "magazine", "outlet", "tabloid", "website", "broadcaster",
                      "network", "daily", "weekly", "publication"}
@@ -315,9 +316,11 @@ class Discourse:
                 return name
         return None
 
-    def last_group(self, offset: int) -> Speaker | None:
+    def last_group(self, offset: int, plural: bool = False) -> Speaker | None:
         for sp in reversed(self.speakers):
             if sp.start < offset and sp.type in ("organisation", "anonymous", "publication"):
+                if plural and sp.type == "anonymous" and fold(sp.mention).startswith(("a ", "an ", "one ")):
+                    continue  # "they" is not "a new report" or "one resident"
                 return sp
         return None
 
@@ -507,7 +510,7 @@ def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: D
             src = prior or sp
             return Speaker(mention, start, end, "person", sp.name, src.role, src.affiliation, True)
         return Speaker(mention, start, end, "anonymous", None, None, None, True)
-    sp = discourse.last_group(start)
+    sp = discourse.last_group(start, plural=word in ("they", "them"))
     if sp is not None:
         return Speaker(mention, start, end, sp.type, sp.name, sp.role, sp.affiliation, True)
     return Speaker(mention, start, end, "anonymous", None, None, None, True)

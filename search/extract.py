@@ -247,6 +247,8 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         low = tok.lower
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
             f = _according(text, toks, quoted, i, s, e)
+        elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
+            f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
             f = _cue_frame(text, toks, quoted, i, s, e, titled)
         elif tok.text == ":" and i > 0:
@@ -759,7 +761,16 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":"):
         n += 1
     np = toks[i + 2:n]
-    if not np or not (_np_ok(text, np) or (len(np) <= 8 and not any(t.lower in CUES for t in np))):
+
+    def ok(run: list[Token]) -> bool:
+        return bool(run) and (_np_ok(text, run) or (len(run) <= 8 and not any(t.lower in CUES for t in run)))
+
+    if np and not ok(np):
+        # "according to a complaint filed by the SEC and …": the head before its modifiers
+        cut = next((k for k, t in enumerate(np) if k >= 2 and (t.text == "(" or (
+            not t.is_cap and (t.lower in PREPOSITIONS - {"of"} or t.lower.endswith("ed"))))), None)
+        np = np[:cut] if cut else []
+    if not ok(np):
         return None
     frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
                   np=(np[0].start, np[-1].end), according=True)
@@ -771,6 +782,25 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     return frame
 
 
+def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
+    """`…, as a Homeland Security memo put it.` / `as The New Yorker put it, “the operator.”`"""
+    a = next((k for k in range(i - 1, max(-1, i - 10), -1) if toks[k].lower == "as" and not quoted[k]), None)
+    if a is None or a + 1 >= i:
+        return None
+    np = toks[a + 1:i]
+    if not _np_ok(text, np, lenient=True):
+        return None
+    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=(np[0].start, np[-1].end))
+    rest = next((k for k in range(i + 2, len(toks)) if quoted[k] or toks[k].text in (".", ";")), len(toks))
+    if rest < len(toks) and quoted[rest] and toks[rest - 1].text in (",", ":"):
+        frame.after = _after(text, toks, quoted, rest - 2, "say", e)  # "put it in an exposé, “the operator.”"
+    elif a > 0:
+        frame.before = _content_before(text, toks, quoted, 0, a - 1)
+    elif i + 3 < len(toks) and toks[i + 2].text == ",":
+        frame.after = (toks[i + 3].start, _clause_end(text, toks, quoted, i + 3, e))  # "As one analyst put it, …"
+    return frame if frame.after or frame.before else None
+
+
 def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
     """Headline style 'Sanders: Clinton needs to …' — a short name, a colon, the content."""
     if quoted[i] or i > 4 or i + 1 >= len(toks):
@@ -778,7 +808,7 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
     np = toks[:i]
     if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
         return None
-    if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation"):
+    if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation", "publication"):
         return None
     if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS or fold(np[0].text) in NOT_SPEAKERS:
         return None

@@ -307,3 +307,26 @@ def test_title_case_headlines_keep_their_verbs(text, speaker, content):
 ])
 def test_headlines_and_names_with_cue_words_extract_nothing(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("The main test is a “lawful source of investment income,” as a Homeland Security memo put it.",
+                 "A Homeland Security memo", "The main test is a “lawful source of investment income,”",
+                 id="as-x-put-it-after"),
+    pytest.param("As one analyst put it, the party is “in deep trouble.”", "one analyst",
+                 "the party is “in deep trouble.”", id="as-x-put-it-before"),
+    pytest.param("According to a civil complaint filed by the federal Securities and Exchange Commission and the "
+                 "state of Vermont, the developers ran a “massive fraudulent scheme.”", "a civil complaint",
+                 "the developers ran a “massive fraudulent scheme.”", id="according-to-long-noun-phrase"),
+])
+def test_put_it_and_long_according_to(text, speaker, content):
+    one(text, speaker=speaker, content=content, kind="partial")
+
+
+def test_they_is_not_a_singular_description():
+    quotes = extract("A new report said the city was “falling apart.” “We will fix it,” they said.")
+    assert quotes[1].text == "“We will fix it,”" and quotes[1].speaker is None
+
+
+def test_publications_named_the_new_yorker():
+    assert one("“The party is in deep trouble,” wrote The New Yorker.").speaker_type == "publication"

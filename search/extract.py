@@ -117,6 +117,7 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
+CONTRAST = ("but", "while", "whereas", "although", "though")
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
@@ -451,8 +452,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
     """The noun phrase a sentence opens with (after leading adverbials), and its appositive."""
     segs: list[list[int]] = [[]]
     for k in range(limit):
-        if quoted[k]:
-            return None
+        if quoted[k] and not any(segs):
+            return None  # the sentence opens with a quote: no subject of its own
         if toks[k].text == ",":
             segs.append([])
         else:
@@ -464,8 +465,12 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             continue
         head: list[int] = []
         depth = 0
+        if quoted[sg[0]] or toks[sg[0]].text in QUOTE_CHARS:
+            continue
         for n2, k in enumerate(sg):
             t = toks[k]
+            if quoted[k] or t.text in QUOTE_CHARS:
+                break
             depth += (t.text == "(") - (t.text == ")")
             nouns = {fold(toks[x].text) for x in sg[n2:n2 + 3]}
             if head and not depth and t.text != ")" and not t.is_cap \
@@ -692,9 +697,16 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
                 and toks[n + 2].lower in CUES:
             end = toks[n].start
             break
-        if toks[n].text == "," and n + 1 < len(toks) and toks[n + 1].lower.endswith("ing") \
-                and toks[n + 1].lower in CUES:
-            end = toks[n].start  # ", stating that …" is an attribution of its own
+        if toks[n].lower in CONTRAST and quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(","):
+            end = toks[n].start  # `“jobs, jobs, jobs,” but he has …`: the comma sits inside the quote
+            break
+        if toks[n].text == "," and n + 1 < len(toks) and not quoted[n + 1] and (
+                toks[n + 1].lower in CONTRAST
+                or (toks[n + 1].lower.endswith("ing") and (toks[n + 1].lower in CUES
+                                                           or (not toks[n + 1].is_cap and n > c + 3)))):
+            # ", stating that …" is an attribution of its own; ", but he has …" and
+            # ", engaging in …" are the writer's, not the speaker's
+            end = toks[n].start
             break
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1

@@ -330,3 +330,22 @@ def test_they_is_not_a_singular_description():
 
 def test_publications_named_the_new_yorker():
     assert one("“The party is in deep trouble,” wrote The New Yorker.").speaker_type == "publication"
+
+
+def test_coordinated_cue_after_a_quote_inherits_the_subject():
+    quotes = extract('Cruz exhorted Republicans to "vote your conscience" and said he was standing on principle.')
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Cruz", "exhorted", 'Republicans to "vote your conscience"'),
+        ("Cruz", "said", "he was standing on principle"),
+    ]
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also intensified his attacks.",
+                 "lower taxes and “jobs, jobs, jobs,”", id="comma-but-ends-the-clause"),
+    pytest.param("The nominee has wondered whether the moderators will be “fair” to him, engaging in what "
+                 "analysts called old tactics.", "whether the moderators will be “fair” to him",
+                 id="comma-participle-ends-the-clause"),
+])
+def test_quoted_clause_boundaries(text, content):
+    assert extract(text)[0].text == content

@@ -697,6 +697,10 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
                 and toks[n + 2].lower in CUES:
             end = toks[n].start
             break
+        if quoted[n - 1] and toks[n].lower not in ("and", "or") and toks[n].text not in QUOTE_CHARS \
+                and _as_quoted(toks, quoted, c, n - 1):
+            end = toks[n].start  # `Clinton as a “disgrace” Wednesday on …`: the predicate ends with its quote
+            break
         if toks[n].lower in CONTRAST and quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(","):
             end = toks[n].start  # `“jobs, jobs, jobs,” but he has …`: the comma sits inside the quote
             break
@@ -711,6 +715,15 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1
     return end
+
+
+def _as_quoted(toks: list[Token], quoted: list[bool], c: int, last: int) -> bool:
+    """Does the quote ending at toks[last] follow 'as (a|an|the)' (`described X as a “…”`)?"""
+    first = last
+    while first > c and quoted[first - 1]:
+        first -= 1
+    lead = [t.lower for t in toks[max(c, first - 3):first] if t.text not in QUOTE_CHARS]
+    return "as" in lead[-2:] and (lead[-1] == "as" or lead[-1] in ("a", "an", "the"))
 
 
 def _ends_in_quote(text: str, end: int) -> bool:
@@ -882,7 +895,7 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             inside = [n for n in marks_in(side) if n not in claimed]
             quoted_chars = sum(min(p[1], side[1]) - max(p[0], side[0]) for n in inside for p in marks[n].parts
                                if _overlaps(p, side))
-            if inside and _mostly_quoted(quoted_chars, side):
+            if inside and _mostly_quoted(quoted_chars, side) and _unquoted_words(text, side, marks, inside) < 2:
                 for n in inside:
                     claimed.add(n)
                     parts.extend(marks[n].parts)
@@ -987,6 +1000,18 @@ def _introducing_frame(text: str, frames: list[Frame], cue_starts: list[int], pa
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
+
+
+def _unquoted_words(text: str, side: tuple[int, int], marks: list[QuoteMarks], inside: list[int]) -> int:
+    """Words of `side` outside its quotes, but for a leading 'that': `that Trump would be “…”`
+    is a reported clause with a quote in it, not a direct quote."""
+    chars = list(text[side[0]:side[1]])
+    for n in inside:
+        for a, b in marks[n].parts:
+            for k in range(max(a, side[0]), min(b, side[1])):
+                chars[k - side[0]] = " "
+    words = re.findall(r"\w+", "".join(chars))
+    return len(words) - (1 if words[:1] == ["that"] else 0)
 
 
 def _mostly_quoted(quoted_chars: int, span: tuple[int, int]) -> bool:

@@ -260,7 +260,7 @@ def test_reported_clause_boundaries(text, content):
 
 @pytest.mark.parametrize("text, speaker, content", [
     pytest.param("Christie blasted Clinton as a “disgrace” on Wednesday.", "Christie",
-                 "Clinton as a “disgrace” on Wednesday", id="blasted-as"),
+                 "Clinton as a “disgrace”", id="blasted-as-ends-with-its-quote"),
     pytest.param("Trump openly admires Russian President Vladimir Putin as a “strong leader.”", "Trump",
                  "Russian President Vladimir Putin as a “strong leader.”", id="admires-as"),
 ])
@@ -272,7 +272,7 @@ def test_evaluative_verbs_attribute_their_quoted_words(text, speaker, content):
     pytest.param("Trump told the forum he was “totally against the war in Iraq” from the start.", "Trump",
                  "he was “totally against the war in Iraq” from the start", id="told-addressee-then-clause"),
     pytest.param("Christie, who has campaigned for Trump since he left the race in February, blasted Clinton "
-                 "as a “disgrace” on Wednesday.", "Christie", "Clinton as a “disgrace” on Wednesday",
+                 "as a “disgrace” on Wednesday.", "Christie", "Clinton as a “disgrace”",
                  id="subject-before-long-relative-clause"),
     pytest.param("Harry Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.",
                  "Harry Reid", "Trump as a “con artist”", id="adverb-before-progressive-and-unpaired-dash"),
@@ -349,3 +349,8 @@ def test_coordinated_cue_after_a_quote_inherits_the_subject():
 ])
 def test_quoted_clause_boundaries(text, content):
     assert extract(text)[0].text == content
+
+
+def test_that_clause_with_a_quote_in_it_is_partial_not_direct():
+    q = one("His doctor wrote that Trump would be “the healthiest individual ever elected to the presidency.”")
+    assert (q.kind, q.text) == ("partial", "that Trump would be “the healthiest individual ever elected to the presidency.”")

@@ -117,6 +117,10 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
+# Nouns that report what their owner said: "Trump’s claim that …".
+NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "insistence",
+             "contention", "allegation", "allegations", "suggestion", "promise", "pledge", "vow", "charge",
+             "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
 CONTRAST = ("but", "while", "whereas", "although", "though")
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
@@ -248,6 +252,9 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         low = tok.lower
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
             f = _according(text, toks, quoted, i, s, e)
+        elif low in NOUN_CUES and i > 0 and toks[i - 1].text.endswith(("’s", "'s")) and i + 1 < len(toks) \
+                and toks[i + 1].lower == "that":
+            f = _noun_cue_frame(text, toks, quoted, i, e)
         elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
             f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
@@ -805,6 +812,22 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "According to X, S": S follows; in "S, according to X, more …" it precedes
         frame.after = (toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e))
     return frame
+
+
+def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
+    """`Donald Trump’s claim that there have been “thousands of shootings”`: the owner speaks."""
+    k = i - 1
+    while k > 0 and toks[k - 1].is_cap and not quoted[k - 1] and toks[k - 1].is_word:
+        k -= 1
+    if k == 0 or not toks[k].is_cap or quoted[k]:
+        # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
+        # … angered many") the clause ends before a main verb that only a parser could find
+        return None
+    np = (toks[k].start, toks[i - 1].end - 2)
+    if fold(text[np[0]:np[1]]) in TIME_WORDS:
+        return None  # "Monday’s statement that …" 
+    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
+                 after=(toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e)))
 
 
 def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:

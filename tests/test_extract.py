@@ -354,3 +354,17 @@ def test_quoted_clause_boundaries(text, content):
 def test_that_clause_with_a_quote_in_it_is_partial_not_direct():
     q = one("His doctor wrote that Trump would be “the healthiest individual ever elected to the presidency.”")
     assert (q.kind, q.text) == ("partial", "that Trump would be “the healthiest individual ever elected to the presidency.”")
+
+
+def test_possessive_noun_cue_gives_the_owner_as_speaker():
+    one("Politifact checked Donald Trump’s claim that there were “thousands of shootings” in Chicago.",
+        speaker="Donald Trump", cue="claim", content="that there were “thousands of shootings” in Chicago")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Donald Trump’s claim that the war was “over” angered many.", id="noun-cue-as-sentence-subject"),
+    pytest.param("Markets rallied after Monday’s statement that the war was “over” in the east.",
+                 id="noun-cue-owned-by-a-day"),
+])
+def test_noun_cues_without_a_clear_owner_or_end_extract_nothing(text):
+    assert extract(text) == []

@@ -95,7 +95,7 @@ NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "
            "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
            "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
            "believe", "say", "tell", "ask", "write", "add", "note", "state"}
-AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "later", "previously", "repeatedly", "once", "again", "then",
+AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once", "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
        "does", "do", "reportedly", "allegedly", "further", "separately", "not", "never", "still",
        "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
@@ -978,6 +978,11 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                 records.add(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
                                  confidence=_confidence(f, "direct")))
                 continue
+        intro = _colon_intro(text, m.start, frames, cue_starts, paras, para, index, discourse)
+        if intro is not None:
+            records.add(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
+                             confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
+            continue
         last = records.last_before(m.start)
         if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
             last_para = para_of(last["parts"][-1][0])
@@ -1008,6 +1013,35 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
 
 def _frames_in(frames: list[Frame], cue_starts: list[int], a: int, b: int) -> list[Frame]:
     return frames[bisect.bisect_left(cue_starts, a):bisect.bisect_left(cue_starts, b)]
+
+
+def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[int], paras, para: int,
+                 index: _MarkIndex, discourse: Discourse) -> Frame | None:
+    """A sentence ending in a colon right before the quote introduces it: its cue's speaker
+    (`Trump tweeted:`), or else its subject (`Sanders made the following comment:`)."""
+    lo, hi = paras[para]
+    if text[lo:start].strip():
+        if not text[lo:start].rstrip().endswith(":"):
+            return None
+        hi = start
+    elif para == 0 or text[paras[para - 1][1] - 1] != ":":
+        return None
+    else:
+        lo, hi = paras[para - 1]
+    s, e = _sentences(text, lo, hi, index)[-1]
+    said = [f for f in _frames_in(frames, cue_starts, s, e) if f.speaker is not None]
+    if said:
+        return said[-1]
+    toks = tokens(text, s, e)
+    quoted = [index.quoted_chars((t.start, t.end)) > 0 for t in toks]
+    found = _sentence_subject(text, toks, quoted, len(toks) - 1)
+    if found is None or found[0][1] >= toks[-1].start \
+            or fold(text[found[0][0]:found[0][1]]).split()[0] in ("here", "there", "this", "these", "it", "below"):
+        return None  # "Here is the list:" introduces a quote nobody is said to speak
+    speaker = describe(text, found[0][0], found[0][1], discourse, found[1])
+    if speaker is None:
+        return None
+    return Frame(cue=":", cue_start=toks[-1].start, cue_end=toks[-1].end, np=found[0], speaker=speaker)
 
 
 def _introducing_frame(text: str, frames: list[Frame], cue_starts: list[int], paras, para: int) -> Frame | None:

@@ -368,3 +368,15 @@ def test_possessive_noun_cue_gives_the_owner_as_speaker():
 ])
 def test_noun_cues_without_a_clear_owner_or_end_extract_nothing(text):
     assert extract(text) == []
+
+
+def test_sentence_ending_in_a_colon_introduces_the_next_paragraphs_quote():
+    text = ("Jane Doe spoke first.\n\n“We will rebuild the bridge,” she said.\n\n"
+            "On July 6, Senator Sanders made the following comment:\n\n"
+            "“For young people who have dropped out of high school, the rate is 33 percent.”")
+    quotes = extract(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Jane Doe", "said"), ("Sanders", ":")]
+
+
+def test_a_colon_after_a_non_speaker_introduces_nothing():
+    assert [q.speaker for q in extract("Here is the list:\n\n“Bread, milk and eggs for the whole week.”")] == [None]

@@ -26,9 +26,7 @@ objects in code, never spliced into query strings.
 from __future__ import annotations
 
 import math
-import threading
-from array import array
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from html import escape
@@ -38,6 +36,7 @@ from whoosh.fields import Schema
 
 from .errors import QueryError
 from .index import ANALYZER, SCHEMA, load_quote
+from .matchset import ordinals, scored_matches, top_by_key, top_by_score
 from .model import Quote
 
 MAX_QUERY_LENGTH = 500
@@ -47,6 +46,7 @@ SORTS = ("relevance", "source")
 FILTER_FIELDS = ("speaker", "speaker_id", "affiliation", "kind", "speaker_type", "source")
 FACET_FIELDS = ("speaker", "affiliation", "kind", "speaker_type", "source")
 SEARCH_FIELDS = ("text", "context")
+SOURCE_ORDER = ("source", "start")  # sort=source: by article, then position in it
 QUOTE_DOCS = query.Term("doctype", "quote")
 
 # The parser only knows the searchable fields, so "speaker:x" or "data:x" are plain
@@ -166,11 +166,13 @@ def search_page(
 ) -> SearchPage:
     """One page of hits plus facet counts over every match (not just this page).
 
-    Facet counts and the total come from one pass over the matching document numbers
-    (`_match_counts`), not from Whoosh's per-hit `groupedby` collector, so the ranked
-    search only keeps the top `page * per_page` hits.  `cache` (owned by the caller and
-    emptied when the index changes) keeps those counts per (query, filters, confidence),
-    so paging or re-sorting a search does not count again."""
+    `matchset.scored_matches` gives every match with the score Whoosh would give it,
+    read a posting list at a time; the total and facet counts come from those document
+    numbers (`_match_counts`), the page from the best `page * per_page` of them.  A
+    query it cannot read that way (a weighting with a per-document `final`) or a sort
+    on a missing column goes through Whoosh's collector instead.  `cache` (owned by the
+    caller and emptied when the index changes) keeps the counts per (query, filters,
+    confidence), so paging or re-sorting a search does not count again."""
     page, per_page = _page_number(page, "page"), _page_number(per_page, "per_page")
     if per_page > MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}.")
@@ -182,28 +184,39 @@ def search_page(
     run = _executed(whole)
     key = ("counts", q or "", tuple((k, tuple(v)) for k, v in filters.items()), float(min_confidence))
     counted = cache.get(key) if cache is not None else None
-    collector = searcher.collector(
-        # Counting needs a collector that sees every match: a top-k one skips whole
-        # segments (and blocks) that cannot make the top k, so totals would come up short.
-        limit=page * per_page if counted is not None else None,
-        sortedby=[sorting.FieldFacet("source"), sorting.FieldFacet("start")] if sort == "source" else None,
-    )
-    if counted is None:
-        # One pass: the collector sees every match, and the recorder keeps their numbers.
-        recorder = _MatchRecorder(collector)
-        searcher.search_with_collector(run, recorder)
-        results = recorder.results()
-        counted = _match_counts(recorder.segments)
-        if cache is not None:
-            cache[key] = counted
-    else:
-        searcher.search_with_collector(run, collector)
-        results = collector.results()
+    order = [sorting.FieldFacet(name) for name in SOURCE_ORDER] if sort == "source" else None
+    scored = scored_matches(searcher, run)
+    docnums = None
+    if scored is not None:
+        # Every match with its score, a posting list at a time: counting and ranking
+        # then cost no per-hit matcher steps.
+        if counted is None:
+            counted = _match_counts([(sub, offset, found.keys()) for sub, offset, found in scored])
+        if order is None:
+            docnums = [d for _, d in top_by_score(scored, page * per_page)]
+        else:
+            docnums = top_by_key(scored, page * per_page, SOURCE_ORDER)
+    if docnums is None:
+        # Whoosh's own collector.  Counting needs one that sees every match: a top-k one
+        # skips whole segments (and blocks) that cannot make the top k.
+        collector = searcher.collector(limit=page * per_page if counted is not None else None, sortedby=order)
+        if counted is None:
+            # One pass: the collector sees every match, and the recorder keeps their numbers.
+            recorder = _MatchRecorder(collector)
+            searcher.search_with_collector(run, recorder)
+            results = recorder.results()
+            counted = _match_counts(recorder.segments)
+        else:
+            searcher.search_with_collector(run, collector)
+            results = collector.results()
+        docnums = [hit.docnum for hit in results[: page * per_page]]
+    if cache is not None:
+        cache[key] = counted
     total, facets = counted
     hits = []
     if total > (page - 1) * per_page:
-        for hit in results[(page - 1) * per_page : page * per_page]:
-            quote = load_quote(hit.fields())
+        for docnum in docnums[(page - 1) * per_page : page * per_page]:
+            quote = load_quote(searcher.stored_fields(docnum))
             hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
     return SearchPage(
         query=q or "",
@@ -252,38 +265,6 @@ def _needs_words(q: query.Query) -> bool:
     return False
 
 
-# Per-segment facet columns as arrays of value numbers: counting a facet over the
-# matching documents is then one C-level Counter(map(...)) instead of a Python call
-# per document.  Segments are immutable (deletions only hide documents, and matchers
-# skip deleted ones), so an entry stays valid for the segment's lifetime.
-_ORDINALS: OrderedDict = OrderedDict()
-_ORDINALS_MAX = 256  # (segment, field) entries; 5 fields x 4 bytes x docs each
-_ORDINALS_LOCK = threading.Lock()
-
-
-def _ordinals(reader, name: str) -> tuple[array, list[str]] | None:
-    """(value number per document, values) for `name` in one segment; None without a column."""
-    try:
-        key = (reader.segment().segment_id(), name)
-    except AttributeError:
-        return None
-    with _ORDINALS_LOCK:
-        found = _ORDINALS.get(key)
-        if found is not None:
-            _ORDINALS.move_to_end(key)
-            return found
-    if not reader.has_column(name):
-        return None
-    numbers: dict = {}
-    ords = array("i", [numbers.setdefault(v, len(numbers)) for v in reader.column_reader(name)])
-    values = [v.decode("utf-8") if isinstance(v, bytes) else ("" if v is None else str(v)) for v in numbers]
-    with _ORDINALS_LOCK:
-        _ORDINALS[key] = (ords, values)
-        while len(_ORDINALS) > _ORDINALS_MAX:
-            _ORDINALS.popitem(last=False)
-    return ords, values
-
-
 class _MatchRecorder(collectors.WrappingCollector):
     """Passes every match to the wrapped (top-k) collector and keeps the document numbers per segment."""
 
@@ -313,20 +294,28 @@ def _match_counts(segments) -> tuple[int, dict[str, list[Facet]]]:
         total += len(docs)
         reader = sub.reader()
         for name in FACET_FIELDS:
-            column = _ordinals(reader, name)
+            column = ordinals(reader, name)
             if column is None:  # no column (an old index): categorise document by document
                 cat = sorting.FieldFacet(name).categorizer(sub)
                 cat.set_searcher(sub, 0)
                 counts[name].update(cat.key_to_name(cat.key_for(None, d)) for d in docs)
                 continue
             ords, values = column
-            for number, n in Counter(map(ords.__getitem__, docs)).items():
-                counts[name][values[number]] += n
-    facets = {
-        name: sorted((Facet(v, n) for v, n in c.items() if v), key=lambda f: (-f.count, f.value))[:FACET_LIMIT]
-        for name, c in counts.items()
-    }
-    return total, facets
+            counts[name].update({values[number]: n for number, n in Counter(map(ords.__getitem__, docs)).items()})
+    return total, {name: _top_facets(c) for name, c in counts.items()}
+
+
+def _top_facets(counts: Counter) -> list[Facet]:
+    """The FACET_LIMIT most frequent values (then by value), without the empty one.
+
+    A broad search has ~10^4 sources: only the values that can make the list are sorted."""
+    counts.pop("", None)
+    counts.pop(None, None)
+    items = counts.items()
+    if len(counts) > FACET_LIMIT:
+        floor = sorted(counts.values(), reverse=True)[FACET_LIMIT - 1]
+        items = [(v, n) for v, n in items if n >= floor]
+    return [Facet(v, n) for v, n in sorted(items, key=lambda vn: (-vn[1], vn[0]))[:FACET_LIMIT]]
 
 
 def highlight_terms(q: query.Query) -> frozenset[str]:

@@ -1,0 +1,398 @@
+"""Every match of a Whoosh query with its score, without walking the matcher per hit.
+
+Whoosh finds matches by stepping a tree of matchers one document at a time, in Python
+(~20 µs a hit for our queries).  Counting totals and facets needs every match, and a
+top-k search finds no block to skip here (quote-sized documents have near-equal
+scores), so every search paid that per-hit cost.
+
+`scored_matches` builds the same matcher tree Whoosh's collector builds, then
+evaluates it bottom-up a posting list at a time: a term's posting blocks are decoded
+whole and scored with the term's own scorer (memoised per weight and length), and
+the inner nodes combine {docnum: score} dicts with C-level set operations.  Scores
+are added in the order the matcher tree adds them, so they are equal to the floats
+Whoosh computes, and so is the ranking (score descending, then docnum).  A matcher
+this module does not know is walked the ordinary way, so any query is answered
+exactly, only more slowly.
+"""
+from __future__ import annotations
+
+import struct
+import threading
+import weakref
+from array import array
+from collections import OrderedDict
+from itertools import islice
+
+from whoosh import columns
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching import binary, mcore, wrappers
+from whoosh.query.spans import SpanNear2
+from whoosh.scoring import WeightLengthScorer, WeightScorer
+from whoosh.util.numeric import byte_to_length
+
+# Per-segment arrays (field lengths, sort orders) are derived from immutable segment
+# files, so an entry stays valid for the segment's lifetime; the LRU bounds memory.
+_SEGMENT_ARRAYS: OrderedDict = OrderedDict()
+_SEGMENT_ARRAYS_MAX = 256  # (segment, field) entries of 1-4 bytes per document
+_LOCK = threading.Lock()
+
+# Scored posting lists of frequent terms, per top-level searcher (scores depend on its
+# idf and average lengths, so they live and die with it).  A broad search reads ~10^5
+# postings, and decoding their blocks (pickled, with positions) is most of its time;
+# the same few frequent words and filter values come back search after search.
+LEAF_CACHE_MIN = 2000  # postings: shorter lists are cheap to read again
+LEAF_CACHE_POSTINGS = 2_000_000  # in all, per searcher (~100 bytes each)
+_LEAF_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def scored_matches(searcher, q) -> list[tuple[object, int, dict[int, float]]] | None:
+    """[(segment searcher, docnum offset, {segment docnum: score})] for every segment;
+    None when the weighting rescales scores per document (`use_final`)."""
+    if searcher.weighting.use_final:
+        return None
+    context = searcher.context()  # what search_with_collector gives the collector
+    with _LOCK:
+        cache = _LEAF_CACHES.get(searcher)
+        if cache is None:
+            cache = _LEAF_CACHES[searcher] = _LeafCache()
+    out = []
+    for sub, offset in searcher.leaf_searchers():
+        m = q.matcher(sub, context)
+        out.append((sub, offset, _walk(m) if _has(m, binary.AndMaybeMatcher) else _Segment(sub, cache).scores(m)))
+    return out
+
+
+def top_by_score(segments, k: int) -> list[tuple[float, int]]:
+    """The k best (score, global docnum): score descending, then docnum ascending, as Whoosh ranks."""
+    scores = [s for _, _, found in segments for s in found.values()]
+    if not scores or k <= 0:
+        return []
+    if len(scores) > k:
+        scores.sort(reverse=True)
+        floor = scores[k - 1]
+    else:
+        floor = min(scores)
+    items = [(-s, offset + d) for _, offset, found in segments for d, s in found.items() if s >= floor]
+    items.sort()
+    return [(-s, d) for s, d in items[:k]]
+
+
+def top_by_key(segments, k: int, fields: tuple[str, ...]) -> list[int] | None:
+    """The first k global docnums in the order of the column `fields` (ascending), ties by
+    docnum: the order of Whoosh's SortingCollector with `FieldFacet`s on those fields.
+    None when a segment lacks one of the columns."""
+    picked = []
+    for sub, offset, found in segments:
+        if not found:
+            continue
+        reader = sub.reader()
+        if not all(reader.has_column(name) for name in fields):
+            return None
+        keys, order, rank = _sort_order(reader, fields)
+        if len(found) * 16 > len(order):  # dense: walk the order until k are found
+            first = list(islice((d for d in order if d in found), k))
+        else:
+            first = sorted(found, key=rank.__getitem__)[:k]
+        picked += [(keys(d), offset + d) for d in first]
+    picked.sort()
+    return [d for _, d in picked[:k]]
+
+
+def ordinals(reader, name: str) -> tuple[array, list[str]] | None:
+    """(value number per document, values as text) of the column `name` in one segment;
+    None without a column.  Counting a facet over matches is then one C-level
+    Counter(map(ords.__getitem__, docs)) instead of a Python call per document."""
+    try:
+        key = ("ordinals", reader.segment().segment_id(), name)
+    except AttributeError:
+        return None
+    if not reader.has_column(name):
+        return None
+
+    def build():
+        numbers: dict = {}
+        ords = array("i", [numbers.setdefault(v, len(numbers)) for v in reader.column_reader(name)])
+        values = [v.decode("utf-8") if isinstance(v, bytes) else ("" if v is None else str(v)) for v in numbers]
+        return ords, values
+    return _segment_array(key, build)
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+
+
+class _Segment:
+    """Evaluates matcher trees of one segment searcher (the one their scorers were made with)."""
+
+    def __init__(self, sub, cache: "_LeafCache"):
+        self.sub = sub
+        self.cache = cache
+        self.read: dict = {}  # id(leaf matcher) -> scores already read (a phrase's words)
+
+    def scores(self, m) -> dict[int, float]:
+        kind = type(m)
+        if kind is W3LeafMatcher:
+            found = self._leaf(m)
+            if found is not None:
+                return found
+        elif kind is wrappers.FilterMatcher and m.boost == 1.0:
+            child = self.scores(m.child)
+            ids = m._ids
+            if m._exclude:
+                for d in child.keys() & ids:
+                    del child[d]
+                return child
+            return {d: child[d] for d in child.keys() & ids}
+        elif kind is wrappers.WrappingMatcher:
+            boost = m.boost
+            child = self.scores(m.child)
+            if boost == 1.0:
+                return child
+            return {d: s * boost for d, s in child.items()}
+        elif kind is binary.UnionMatcher:
+            a, b = self.scores(m.a), self.scores(m.b)
+            summed = {d: a[d] + b[d] for d in a.keys() & b.keys()}
+            b.update(a)
+            b.update(summed)
+            return b
+        elif kind is binary.IntersectionMatcher:
+            a, b = self.scores(m.a), self.scores(m.b)
+            return {d: a[d] + b[d] for d in a.keys() & b.keys()}
+        elif kind is binary.AndNotMatcher:
+            a, b = self.scores(m.a), self.scores(m.b)
+            for d in a.keys() & b.keys():
+                del a[d]
+            return a
+        elif kind is SpanNear2.SpanNear2Matcher:
+            found = self._phrase(m)
+            if found is not None:
+                return found
+        elif kind is wrappers.InverseMatcher and _bulk(m.child):
+            # NOT: the documents from the current one on that the child does not match
+            # (its matcher is unscored: only its ids count).
+            child = self.scores(m.child)
+            missing = m.missing if self.sub.reader().has_deletions() else None
+            return {d: m._weight for d in range(m._id, m.limit)
+                    if d not in child and not (missing and missing(d))}
+        elif kind is mcore.NullMatcherClass:
+            return {}
+        return _walk(m)
+
+    def _leaf(self, m: W3LeafMatcher) -> dict[int, float] | None:
+        """{docnum: score} of a term's whole posting list; None for a scorer it does not know."""
+        found = self.read.pop(id(m), None)
+        if found is not None:
+            return found
+        ok, lengths = self._how(m)
+        if not ok:
+            return None
+        key = (self.sub.reader().segment().segment_id(), m._term, type(m.scorer)) if m._term else None
+        cached = self.cache.get(key)
+        if cached is not None:
+            return dict(cached)  # callers combine dicts in place
+        ids, weights, _ = _postings(m)
+        out = _score(m.scorer, lengths, ids, weights)
+        if key is not None and len(out) >= LEAF_CACHE_MIN:
+            self.cache.put(key, dict(out))
+        return out
+
+    def _how(self, m: W3LeafMatcher) -> tuple[bool, bytes | None]:
+        """(whether `_score` computes m's scorer, the field length bytes it needs)."""
+        scorer = m.scorer
+        if scorer is None or type(scorer) is WeightScorer:  # unscored (under NOT), or score = weight
+            return True, None
+        if isinstance(scorer, WeightLengthScorer) and type(scorer).score is WeightLengthScorer.score and m._term:
+            # BM25F's score(): _score(weight, dfl(docnum)), dfl decoding this segment's length byte
+            lengths = self._lengths(m._term[0])
+            return lengths is not None, lengths
+        return False, None
+
+    def _lengths(self, fieldname: str) -> bytes | None:
+        """The segment's length bytes of `fieldname`, as `doc_field_length` reads them."""
+        reader = self.sub.reader()
+        try:
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        except AttributeError:
+            return None
+        if column is None:
+            return None
+        key = ("lengths", reader.segment().segment_id(), fieldname)
+        return _segment_array(key, lambda: bytes(_numbers(column, reader.doc_count_all())))
+
+    def _phrase(self, m) -> dict[int, float] | None:
+        """A phrase: the documents with every word (deleted ones left out), then their
+        positions checked for the words in a row; only those matches are scored."""
+        if not (m.ordered and m.slop == 1 and m.mindist == 1):
+            return None
+        leaves = []
+        for sub in m.ms:
+            if type(sub) is wrappers.FilterMatcher and sub._exclude:
+                sub = sub.child  # deletions: the intersection already leaves them out
+            if type(sub) is not W3LeafMatcher or not _bulk(sub):
+                return None
+            leaves.append(sub)
+        deleted = set().union(*(sub._ids for sub in m.ms if type(sub) is wrappers.FilterMatcher))
+        read = []
+        for leaf in leaves:
+            ok, lengths = self._how(leaf)
+            if not ok:
+                return None
+            read.append((leaf, lengths, *_postings(leaf, values=True)))
+        common = set(read[0][2]).intersection(*(r[2] for r in read[1:])) - deleted
+        values = [dict(zip(ids, vals)) for _, _, ids, _, vals in read]
+        decode = [leaf.format.decode_as for leaf in leaves]
+        matched = []
+        for d in common:
+            later = [frozenset(decode[i]("positions", values[i][d])) for i in range(1, len(read))]
+            if any(all(start + i + 1 in later[i] for i in range(len(later)))
+                   for start in decode[0]("positions", values[0][d])):
+                matched.append(d)
+        # Score only the matches, then add them up in the intersection tree's order.
+        for leaf, lengths, ids, weights, _ in read:
+            weight = dict(zip(ids, weights))
+            self.read[id(leaf)] = _score(leaf.scorer, lengths, matched, [weight[d] for d in matched])
+        return self.scores(m.child)
+
+
+class _LeafCache:
+    """An LRU of scored posting lists, bounded by their total length."""
+
+    def __init__(self, limit: int = LEAF_CACHE_POSTINGS):
+        self.limit, self.size = limit, 0
+        self.entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        with _LOCK:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key, scores: dict) -> None:
+        with _LOCK:
+            if key in self.entries or len(scores) > self.limit:
+                return
+            self.entries[key] = scores
+            self.size += len(scores)
+            while self.size > self.limit:
+                _, old = self.entries.popitem(last=False)
+                self.size -= len(old)
+
+
+_COMBINING = (wrappers.WrappingMatcher, binary.UnionMatcher, binary.IntersectionMatcher, binary.AndNotMatcher)
+
+
+def _bulk(m) -> bool:
+    """Whether `scores` evaluates all of `m` from posting lists (without stepping a matcher)."""
+    kind = type(m)
+    if kind is W3LeafMatcher:
+        return m.scorer is None or type(m.scorer) is WeightScorer or (
+            isinstance(m.scorer, WeightLengthScorer) and type(m.scorer).score is WeightLengthScorer.score
+            and bool(m._term))
+    if kind is wrappers.FilterMatcher:
+        return m.boost == 1.0 and _bulk(m.child)
+    if kind in _COMBINING:
+        return all(_bulk(c) for c in m.children())
+    return kind is mcore.NullMatcherClass
+
+
+def _has(m, kind) -> bool:
+    """Whether the matcher tree holds a `kind` matcher.
+
+    A tree with ANDMAYBE is walked whole: Whoosh's AndMaybeMatcher.skip_to moves the
+    optional side to the target, not to where the required side landed, so whether
+    the optional score is added depends on how the tree above steps it; the answer
+    must still be the one Whoosh gives."""
+    return type(m) is kind or any(_has(c, kind) for c in m.children())
+
+
+def _walk(m) -> dict[int, float]:
+    """The ordinary way: one document at a time (exact for any matcher)."""
+    out = {}
+    while m.is_active():
+        out[m.id()] = m.score()
+        m.next()
+    return out
+
+
+def _postings(m: W3LeafMatcher, values: bool = False):
+    """(ids, weights, values or []) of a whole posting list, decoded a block at a time."""
+    m.reset()  # a FilterMatcher above it may already have stepped it
+    ids, weights, vals = [], [], []
+    while True:
+        m._read_ids()
+        m._read_weights()
+        ids += m._ids
+        weights += m._weights
+        if values:
+            m._read_values()
+            vals += m._values
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    return ids, weights, vals
+
+
+def _score(scorer, lengths: bytes | None, ids, weights) -> dict[int, float]:
+    """{docnum: score} as the scorer's score() gives it for these postings (see `_how`)."""
+    if scorer is None:
+        return dict.fromkeys(ids, 0.0)
+    if lengths is None:  # WeightScorer
+        return dict(zip(ids, weights))
+    score, memo, out = scorer._score, {}, {}
+    for d, w in zip(ids, weights):
+        lb = lengths[d]
+        s = memo.get((w, lb))
+        if s is None:  # doc_field_length: None for a zero length byte
+            s = memo[(w, lb)] = score(w, byte_to_length(lb) if lb else None)
+        out[d] = s
+    return out
+
+
+def _numbers(creader, n: int):
+    """The n values of a numeric column; one read instead of one per document."""
+    if type(creader) is columns.NumericColumn.Reader and not creader._reverse:
+        count = min(creader._count, n)
+        raw = creader._dbfile.get(creader._basepos, count * creader._fixedlen)
+        found = list(struct.unpack(f"!{count}{creader._typecode}", raw))
+        return found + [creader._default] * (n - count)
+    return [creader[d] for d in range(n)]
+
+
+def _sort_order(reader, fields: tuple[str, ...]):
+    """(key of a docnum, segment docnums in key order, rank of each docnum) for one segment.
+
+    The keys are the column values Whoosh's `ColumnCategorizer.sort_key` compares: text
+    columns as text (UTF-8 bytes and their text sort alike), numeric ones as numbers."""
+    key = ("order", reader.segment().segment_id(), fields)
+
+    def build():
+        n = reader.doc_count_all()
+        per_field = []
+        for name in fields:
+            creader = reader.column_reader(name, translate=False)
+            if isinstance(creader, columns.NumericColumn.Reader):
+                per_field.append(_numbers(creader, n))
+            else:
+                ords, values = ordinals(reader, name)
+                per_field.append([values[o] for o in ords])
+        keys = list(zip(*per_field))
+        order = array("i", sorted(range(n), key=keys.__getitem__))  # stable: ties by docnum
+        rank = array("i", bytes(4 * n))
+        for i, d in enumerate(order):
+            rank[d] = i
+        return keys.__getitem__, order, rank
+    return _segment_array(key, build)
+
+
+def _segment_array(key, build):
+    with _LOCK:
+        found = _SEGMENT_ARRAYS.get(key)
+        if found is not None:
+            _SEGMENT_ARRAYS.move_to_end(key)
+            return found
+    found = build()
+    with _LOCK:
+        _SEGMENT_ARRAYS[key] = found
+        while len(_SEGMENT_ARRAYS) > _SEGMENT_ARRAYS_MAX:
+            _SEGMENT_ARRAYS.popitem(last=False)
+    return found

@@ -35,7 +35,7 @@ repeat reply report respond reveal say signal slam state stress suggest testify 
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
 laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
 lambaste reference compare champion defend term ridicule attack
-yell shout scream chant exclaim whisper mutter plead beg muse concur interject retort snap sigh
+yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
 underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline
@@ -45,6 +45,7 @@ _IRREGULAR = {
     "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
     "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
     "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
+    "sing": ["sang", "sings", "sung", "singing", "sing"],
 }
 
 
@@ -564,6 +565,15 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         b -= 1  # "has been steadily pounding"
     progressive = b >= 0 and toks[b].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
+        if i > 0 and toks[i - 1].is_cap and not quoted[i - 1] and i + 2 < len(toks) \
+                and toks[i + 1].text in (",", ":") and quoted[i + 2]:
+            # "footage of Hillary Clinton asking, “Why …?”": the name before the participle speaks
+            k = i - 1
+            while k > 0 and toks[k - 1].is_cap and not quoted[k - 1]:
+                k -= 1
+            if _np_ok(text, toks[k:i]):
+                return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
+                             after=_after(text, toks, quoted, i, lemma, e))
         # ", adding that …": the speaker is the subject of the clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
                                                                            "before", "when"))) \

@@ -380,3 +380,11 @@ def test_sentence_ending_in_a_colon_introduces_the_next_paragraphs_quote():
 
 def test_a_colon_after_a_non_speaker_introduces_nothing():
     assert [q.speaker for q in extract("Here is the list:\n\n“Bread, milk and eggs for the whole week.”")] == [None]
+
+
+def test_participle_after_a_name_and_a_sung_quote():
+    quotes = extract("“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
+                     "“Where do we go from here?” The ad uses footage of Hillary Clinton asking, “Why aren’t I "
+                     "50 points ahead?”")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Blige", "sings"), ("Blige", "asking"),
+                                                    ("Hillary Clinton", "asking")]

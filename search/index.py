@@ -18,6 +18,7 @@ document (doctype "article"), so the article view is served from the index alone
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -33,6 +34,8 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
+from whoosh.multiproc import MpWriter
+from whoosh.writing import SegmentWriter
 
 from .errors import IndexUnavailable, QuotesError
 from .model import Article, Quote
@@ -70,6 +73,10 @@ SCHEMA = Schema(
 CURRENT = "CURRENT"
 _GENERATION = re.compile(r"gen-(\d{6,})")
 _WRITER_MB = 256
+# A full rebuild of more than PARALLEL_MIN_ARTICLES articles runs PROCS writer processes,
+# each writing its own segment (a search reads the segments one after another).
+PROCS = min(os.cpu_count() or 1, 2)
+PARALLEL_MIN_ARTICLES = 500
 _OPTIONAL_IDS = ("speaker", "speaker_id", "affiliation", "role")
 
 
@@ -126,20 +133,46 @@ def build_index(index_dir, items: Iterable[tuple[Article, Sequence[Quote]]], tim
 
 
 def _build(root: Path, items) -> IndexStats:
-    # One process: Whoosh's MpWriter (procs=) leaves its workers running on cancel and
-    # silently drops a worker's segment when its result is late.
     started = time.perf_counter()
     previous = _live_name(root)
     generation = _claim_generation(root)
     try:
-        writer = whoosh_index.create_in(generation, SCHEMA).writer(limitmb=_WRITER_MB)
-        articles, quotes = _write(writer, items)
+        ix = whoosh_index.create_in(generation, SCHEMA)
+        items = iter(items)
+        first = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
+        if PROCS > 1 and len(first) == PARALLEL_MIN_ARTICLES:
+            writer = _ParallelWriter(ix, procs=PROCS, multisegment=True, limitmb=_WRITER_MB // PROCS)
+        else:
+            writer = ix.writer(limitmb=_WRITER_MB)
+        articles, quotes = _write(writer, itertools.chain(first, items))
+        with ix.reader() as reader:
+            if reader.doc_count_all() != articles + quotes:  # a worker's segment lost: never serve that
+                raise QuotesError(f"the new index holds {reader.doc_count_all()} documents, "
+                                  f"not {articles + quotes}; the previous index stays live")
         _point_to(root, generation.name)
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
     _prune(root, keep={generation.name, previous})
     return IndexStats(articles, quotes, time.perf_counter() - started, generation)
+
+
+class _ParallelWriter(MpWriter):
+    """Whoosh's multiprocess writer, each worker committing its own segment.
+
+    Its `cancel()` only sets a flag on the parent's copies of the worker processes, so
+    the workers stayed blocked on the job queue (and the interpreter waited for them
+    at exit): here they are stopped.  Its commit takes each worker's segment with
+    `get(timeout=1)` and drops it on a timeout: `_build` counts the documents."""
+
+    def cancel(self):
+        try:
+            for task in self.tasks:
+                task.terminate()
+            for task in self.tasks:
+                task.join()
+        finally:
+            SegmentWriter.cancel(self)
 
 
 def add_articles(

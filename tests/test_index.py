@@ -142,3 +142,63 @@ def test_lock_file_left_by_a_killed_writer_does_not_block(tmp_path):
     add_articles(tmp_path, [article("c.txt", "ceasefire")], timeout=0.2)
     assert whoosh_index.exists_in(current_generation(tmp_path))
     assert doc_count(tmp_path) == 7
+
+
+def many_articles(n):
+    return [article(f"p{i:03d}.txt", f"open war {i}", f"talks number {i % 7}") for i in range(n)]
+
+
+def quote_ids(index_dir):
+    with open_index(index_dir).searcher() as s:
+        return sorted(load_quote(s.stored_fields(n)).id for n in s.document_numbers(doctype="quote"))
+
+
+def test_a_large_rebuild_runs_writer_processes_with_the_same_documents(tmp_path, monkeypatch):
+    import search.index as index_module
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(index_module, "PROCS", 2)
+    stats = build_index(tmp_path / "mp", many_articles(40))
+    monkeypatch.setattr(index_module, "PROCS", 1)
+    build_index(tmp_path / "one", many_articles(40))
+    assert stats.quotes == 80
+    assert doc_count(tmp_path / "mp") == doc_count(tmp_path / "one") == 120
+    assert quote_ids(tmp_path / "mp") == quote_ids(tmp_path / "one")
+    with open_index(tmp_path / "mp").searcher() as s:
+        assert len(s.leaf_searchers()) >= 2  # each worker wrote a segment
+
+
+def test_a_failed_parallel_rebuild_stops_its_workers(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import search.index as index_module
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(index_module, "PROCS", 2)
+    build_index(tmp_path, CORPUS)
+
+    def items():
+        yield from many_articles(400)  # enough batches to start both workers
+        raise RuntimeError("extractor crashed")
+
+    with pytest.raises(RuntimeError, match="extractor crashed"):
+        build_index(tmp_path, items())
+    assert multiprocessing.active_children() == []
+    assert generations(tmp_path) == ["gen-000001"]
+    assert doc_count(tmp_path) == 5
+
+
+def test_a_parallel_rebuild_that_lost_documents_is_not_served(tmp_path, monkeypatch):
+    import search.index as index_module
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(index_module, "PROCS", 2)
+    build_index(tmp_path, CORPUS)
+    real_write = index_module._write
+
+    def write_claiming_one_more(writer, items):  # as if a worker's segment had been dropped
+        articles, quotes = real_write(writer, items)
+        return articles, quotes + 1
+
+    monkeypatch.setattr(index_module, "_write", write_claiming_one_more)
+    with pytest.raises(QuotesError, match="previous index stays live"):
+        build_index(tmp_path, many_articles(40))
+    assert current_generation(tmp_path).name == "gen-000001"
+    assert generations(tmp_path) == ["gen-000001"]

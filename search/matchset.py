@@ -21,13 +21,16 @@ import threading
 import weakref
 from array import array
 from collections import OrderedDict
-from itertools import islice
+from itertools import accumulate, islice
+from pickle import loads
 
-from whoosh import columns
+from whoosh import columns, formats, query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import binary, mcore, wrappers
 from whoosh.query.spans import SpanNear2
 from whoosh.scoring import WeightLengthScorer, WeightScorer
+from whoosh.system import _INT_SIZE
+from whoosh.util import make_binary_tree
 from whoosh.util.numeric import byte_to_length
 
 # Per-segment arrays (field lengths, sort orders) are derived from immutable segment
@@ -55,6 +58,7 @@ def scored_matches(searcher, q) -> list[tuple[object, int, dict[int, float]]] | 
         cache = _LEAF_CACHES.get(searcher)
         if cache is None:
             cache = _LEAF_CACHES[searcher] = _LeafCache()
+    q = q.accept(_lazy_phrase)
     out = []
     for sub, offset in searcher.leaf_searchers():
         m = q.matcher(sub, context)
@@ -110,8 +114,16 @@ def ordinals(reader, name: str) -> tuple[array, list[str]] | None:
         return None
 
     def build():
+        raw = reader.column_reader(name, translate=False)
+        if type(raw) is columns.VarBytesColumn.Reader and reader.schema[name].from_column_value(b"x") == "x":
+            # A text column read in one piece (its own __iter__ reads the file per document).
+            lengths, offsets = raw._lengths, raw._offsets
+            data = raw._dbfile.get(raw._basepos, offsets[-1] + lengths[-1]) if len(lengths) else b""
+            column = [data[o:o + n] for o, n in zip(offsets, lengths)]
+        else:
+            column = reader.column_reader(name)
         numbers: dict = {}
-        ords = array("i", [numbers.setdefault(v, len(numbers)) for v in reader.column_reader(name)])
+        ords = array("i", [numbers.setdefault(v, len(numbers)) for v in column])
         values = [v.decode("utf-8") if isinstance(v, bytes) else ("" if v is None else str(v)) for v in numbers]
         return ords, values
     return _segment_array(key, build)
@@ -162,7 +174,7 @@ class _Segment:
             for d in a.keys() & b.keys():
                 del a[d]
             return a
-        elif kind is SpanNear2.SpanNear2Matcher:
+        elif kind is _LazySpanNear:
             found = self._phrase(m)
             if found is not None:
                 return found
@@ -192,7 +204,7 @@ class _Segment:
         ids, weights, _ = _postings(m)
         out = _score(m.scorer, lengths, ids, weights)
         if key is not None and len(out) >= LEAF_CACHE_MIN:
-            self.cache.put(key, dict(out))
+            self.cache.put(key, dict(out), len(out))
         return out
 
     def _how(self, m: W3LeafMatcher) -> tuple[bool, bytes | None]:
@@ -221,13 +233,13 @@ class _Segment:
     def _phrase(self, m) -> dict[int, float] | None:
         """A phrase: the documents with every word (deleted ones left out), then their
         positions checked for the words in a row; only those matches are scored."""
-        if not (m.ordered and m.slop == 1 and m.mindist == 1):
+        if m.started or not (m.ordered and m.slop == 1 and m.mindist == 1):
             return None
         leaves = []
         for sub in m.ms:
             if type(sub) is wrappers.FilterMatcher and sub._exclude:
                 sub = sub.child  # deletions: the intersection already leaves them out
-            if type(sub) is not W3LeafMatcher or not _bulk(sub):
+            if type(sub) is not W3LeafMatcher or not _bulk(sub) or type(sub.format) is not formats.Positions:
                 return None
             leaves.append(sub)
         deleted = set().union(*(sub._ids for sub in m.ms if type(sub) is wrappers.FilterMatcher))
@@ -236,25 +248,107 @@ class _Segment:
             ok, lengths = self._how(leaf)
             if not ok:
                 return None
-            read.append((leaf, lengths, *_postings(leaf, values=True)))
+            read.append((leaf, lengths, *self._with_positions(leaf)))
         common = set(read[0][2]).intersection(*(r[2] for r in read[1:])) - deleted
-        values = [dict(zip(ids, vals)) for _, _, ids, _, vals in read]
-        decode = [leaf.format.decode_as for leaf in leaves]
         matched = []
+        first, rest = read[0][3], [(i, r[3]) for i, r in enumerate(read[1:], 1)]
         for d in common:
-            later = [frozenset(decode[i]("positions", values[i][d])) for i in range(1, len(read))]
-            if any(all(start + i + 1 in later[i] for i in range(len(later)))
-                   for start in decode[0]("positions", values[0][d])):
+            # the starts s with word i at position s + i, for every word i
+            starts = set(_positions(first[d]))
+            for i, values in rest:
+                starts.intersection_update([p - i for p in _positions(values[d])])
+            if starts:
                 matched.append(d)
         # Score only the matches, then add them up in the intersection tree's order.
-        for leaf, lengths, ids, weights, _ in read:
-            weight = dict(zip(ids, weights))
+        for leaf, lengths, weight, _ in read:
             self.read[id(leaf)] = _score(leaf.scorer, lengths, matched, [weight[d] for d in matched])
         return self.scores(m.child)
 
+    def _with_positions(self, leaf: W3LeafMatcher) -> tuple[dict, dict]:
+        """({docnum: weight}, {docnum: encoded positions}) of a phrase word (read-only: cached)."""
+        key = ("positions", self.sub.reader().segment().segment_id(), leaf._term)
+        found = self.cache.get(key)
+        if found is None:
+            ids, weights, values = _postings(leaf, values=True)
+            found = dict(zip(ids, weights)), dict(zip(ids, values))
+            if len(ids) >= LEAF_CACHE_MIN:
+                self.cache.put(key, found, len(ids))
+        return found
+
+
+def _positions(value: bytes):
+    """`formats.Positions.decode_positions` without its per-call indirections."""
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(loads(value[_INT_SIZE:]))
+
+
+class _LazySpanNear(SpanNear2.SpanNear2Matcher):
+    """Whoosh's phrase matcher, except that it does not step to its first match when
+    built: that step reads positions document by document until a phrase matches
+    (for a rare phrase, most of the posting lists), before `scores` can read them
+    whole.  It steps on first use, so walking it gives Whoosh's answer."""
+
+    def __init__(self, ms, slop=1, ordered=True, mindist=1):
+        self.ms, self.slop, self.ordered, self.mindist = ms, slop, ordered, mindist
+        wrappers.WrappingMatcher.__init__(self, make_binary_tree(binary.IntersectionMatcher, ms))
+        self._spans = None
+        self.started = False
+
+    def _start(self):
+        if not self.started:
+            self.started = True
+            if self.child.is_active():
+                self._find_next()
+
+
+def _stepping(name):
+    method = getattr(SpanNear2.SpanNear2Matcher, name)
+
+    def stepped(self, *args, **kwargs):
+        self._start()
+        return method(self, *args, **kwargs)
+    stepped.__name__ = name
+    return stepped
+
+
+for _name in ("copy", "replace", "id", "all_ids", "is_active", "reset", "value", "value_as", "spans", "skip_to",
+              "next", "skip_to_quality", "block_quality", "weight", "score", "all_items", "items_as",
+              "matching_terms"):
+    setattr(_LazySpanNear, _name, _stepping(_name))
+
+
+class _LazyPhrase(query.Phrase):
+    """`query.Phrase` whose matcher is a `_LazySpanNear` (the same checks, the same tree)."""
+
+    def matcher(self, searcher, context=None):
+        fieldname = self.fieldname
+        if fieldname not in searcher.schema:
+            return mcore.NullMatcher()
+        field = searcher.schema[fieldname]
+        if not field.format or not field.format.supports("positions"):
+            return query.Phrase.matcher(self, searcher, context)  # raises Whoosh's error
+        reader, terms = searcher.reader(), []
+        for word in self.words:
+            try:
+                word = field.to_bytes(word)
+            except ValueError:
+                return mcore.NullMatcher()
+            if (fieldname, word) not in reader:
+                return mcore.NullMatcher()
+            terms.append(query.Term(fieldname, word))
+        m = _LazySpanNear([t.matcher(searcher, context) for t in terms], slop=self.slop, ordered=True, mindist=1)
+        return wrappers.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+
+
+def _lazy_phrase(q):
+    if type(q) is query.Phrase:
+        return _LazyPhrase(q.fieldname, q.words, slop=q.slop, boost=q.boost, char_ranges=q.char_ranges)
+    return q
+
 
 class _LeafCache:
-    """An LRU of scored posting lists, bounded by their total length."""
+    """An LRU of decoded posting lists, bounded by their total number of postings."""
 
     def __init__(self, limit: int = LEAF_CACHE_POSTINGS):
         self.limit, self.size = limit, 0
@@ -263,19 +357,20 @@ class _LeafCache:
     def get(self, key):
         with _LOCK:
             found = self.entries.get(key)
-            if found is not None:
-                self.entries.move_to_end(key)
-            return found
+            if found is None:
+                return None
+            self.entries.move_to_end(key)
+            return found[0]
 
-    def put(self, key, scores: dict) -> None:
+    def put(self, key, value, size: int) -> None:
         with _LOCK:
-            if key in self.entries or len(scores) > self.limit:
+            if key in self.entries or size > self.limit:
                 return
-            self.entries[key] = scores
-            self.size += len(scores)
+            self.entries[key] = (value, size)
+            self.size += size
             while self.size > self.limit:
-                _, old = self.entries.popitem(last=False)
-                self.size -= len(old)
+                _, (_, old) = self.entries.popitem(last=False)
+                self.size -= old
 
 
 _COMBINING = (wrappers.WrappingMatcher, binary.UnionMatcher, binary.IntersectionMatcher, binary.AndNotMatcher)

@@ -41,6 +41,7 @@ from .model import Quote
 
 MAX_QUERY_LENGTH = 500
 MAX_PER_PAGE = 100
+RANKED_KEEP = 100  # docnums ranked (and cached) per search at least: pages 1-10 of 10
 FACET_LIMIT = 100  # values per facet in a SearchPage, most frequent first (a broad search has 10^5 sources)
 SORTS = ("relevance", "source")
 FILTER_FIELDS = ("speaker", "speaker_id", "affiliation", "kind", "speaker_type", "source")
@@ -168,11 +169,12 @@ def search_page(
 
     `matchset.scored_matches` gives every match with the score Whoosh would give it,
     read a posting list at a time; the total and facet counts come from those document
-    numbers (`_match_counts`), the page from the best `page * per_page` of them.  A
-    query it cannot read that way (a weighting with a per-document `final`) or a sort
-    on a missing column goes through Whoosh's collector instead.  `cache` (owned by the
-    caller and emptied when the index changes) keeps the counts per (query, filters,
-    confidence), so paging or re-sorting a search does not count again."""
+    numbers (`_match_counts`), the page from the best of them.  A query it cannot read
+    that way (a weighting with a per-document `final`) or a sort on a missing column
+    goes through Whoosh's collector instead.  `cache` (owned by the caller and emptied
+    when the index changes) keeps the counts per (query, filters, confidence) and the
+    first `RANKED_KEEP` (or more) document numbers per sort order too, so paging or
+    re-sorting a search does not search again."""
     page, per_page = _page_number(page, "page"), _page_number(per_page, "per_page")
     if per_page > MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}.")
@@ -182,40 +184,19 @@ def search_page(
     whole = build_query(q, filters, min_confidence)
     terms = highlight_terms(whole)
     run = _executed(whole)
-    key = ("counts", q or "", tuple((k, tuple(v)) for k, v in filters.items()), float(min_confidence))
-    counted = cache.get(key) if cache is not None else None
-    order = [sorting.FieldFacet(name) for name in SOURCE_ORDER] if sort == "source" else None
-    scored = scored_matches(searcher, run)
-    docnums = None
-    if scored is not None:
-        # Every match with its score, a posting list at a time: counting and ranking
-        # then cost no per-hit matcher steps.
-        if counted is None:
-            counted = _match_counts([(sub, offset, found.keys()) for sub, offset, found in scored])
-        if order is None:
-            docnums = [d for _, d in top_by_score(scored, page * per_page)]
-        else:
-            docnums = top_by_key(scored, page * per_page, SOURCE_ORDER)
-    if docnums is None:
-        # Whoosh's own collector.  Counting needs one that sees every match: a top-k one
-        # skips whole segments (and blocks) that cannot make the top k.
-        collector = searcher.collector(limit=page * per_page if counted is not None else None, sortedby=order)
-        if counted is None:
-            # One pass: the collector sees every match, and the recorder keeps their numbers.
-            recorder = _MatchRecorder(collector)
-            searcher.search_with_collector(run, recorder)
-            results = recorder.results()
-            counted = _match_counts(recorder.segments)
-        else:
-            searcher.search_with_collector(run, collector)
-            results = collector.results()
-        docnums = [hit.docnum for hit in results[: page * per_page]]
-    if cache is not None:
-        cache[key] = counted
+    base = (q or "", tuple((k, tuple(v)) for k, v in filters.items()), float(min_confidence))
+    counted = cache.get(("counts", *base)) if cache is not None else None
+    ranked = cache.get(("ranked", sort, *base)) if cache is not None else None
+    if counted is None or ranked is None or len(ranked) < min(page * per_page, counted[0]):
+        # Rank at least RANKED_KEEP: the next pages of a search are then served from the cache.
+        counted, ranked = _run(searcher, run, max(page * per_page, RANKED_KEEP), sort, counted)
+        if cache is not None:
+            cache[("counts", *base)] = counted
+            cache[("ranked", sort, *base)] = ranked
     total, facets = counted
     hits = []
     if total > (page - 1) * per_page:
-        for docnum in docnums[(page - 1) * per_page : page * per_page]:
+        for docnum in ranked[(page - 1) * per_page : page * per_page]:
             quote = load_quote(searcher.stored_fields(docnum))
             hits.append(Hit(quote, mark_text(quote.text, terms), mark_context(quote, terms)))
     return SearchPage(
@@ -229,6 +210,37 @@ def search_page(
         facets=facets,
         sort=sort,
     )
+
+
+def _run(searcher, run: query.Query, k: int, sort: str, counted):
+    """((total, facets), the first k docnums) of a search; `counted` when already known."""
+    order = [sorting.FieldFacet(name) for name in SOURCE_ORDER] if sort == "source" else None
+    scored = scored_matches(searcher, run)
+    docnums = None
+    if scored is not None:
+        # Every match with its score, a posting list at a time: counting and ranking
+        # then cost no per-hit matcher steps.
+        if counted is None:
+            counted = _match_counts([(sub, offset, found.keys()) for sub, offset, found in scored])
+        if order is None:
+            docnums = [d for _, d in top_by_score(scored, k)]
+        else:
+            docnums = top_by_key(scored, k, SOURCE_ORDER)
+    if docnums is None:
+        # Whoosh's own collector.  Counting needs one that sees every match: a top-k one
+        # skips whole segments (and blocks) that cannot make the top k.
+        collector = searcher.collector(limit=k if counted is not None else None, sortedby=order)
+        if counted is None:
+            # One pass: the collector sees every match, and the recorder keeps their numbers.
+            recorder = _MatchRecorder(collector)
+            searcher.search_with_collector(run, recorder)
+            results = recorder.results()
+            counted = _match_counts(recorder.segments)
+        else:
+            searcher.search_with_collector(run, collector)
+            results = collector.results()
+        docnums = [hit.docnum for hit in results[:k]]
+    return counted, docnums
 
 
 def facets_of(results, name: str) -> list[Facet]:

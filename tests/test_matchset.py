@@ -74,7 +74,8 @@ def searcher(index_dir):
 
 QUERIES = ["war", "ceasefire", "crossing", "war peace", "war OR crossing", "war NOT peace", "NOT war",
            "(army OR city) AND talks", "talks ANDNOT war", '"war peace"', '"war war"', '"peace talks border"',
-           '"open war" OR city', 'text:strikes', 'context:someone', "war ANDMAYBE city", "nosuchword OR army", ""]
+           '"open war" OR city', 'text:strikes', 'context:someone', "war ANDMAYBE city", '"war peace" ANDMAYBE army',
+           '"war war peace"', "nosuchword OR army", ""]
 FILTERS = [{}, {"kind": ["direct"]}, {"speaker": ["Khawaja Asif", "Ann Lee"], "kind": ["partial", "indirect"]},
            {"affiliation": ["Taliban"]}]
 
@@ -155,3 +156,15 @@ def test_cached_posting_lists_give_the_same_answers(searcher, monkeypatch):
                 ours = {o + d: s for _, o, found in matchset.scored_matches(searcher, run) for d, s in found.items()}
                 assert ours == expected
     assert matchset._LEAF_CACHES[searcher].size > 0
+
+
+@pytest.mark.parametrize("sort", ["relevance", "source"])
+def test_pages_served_from_the_cache_equal_fresh_searches(searcher, monkeypatch, sort):
+    import search.query as query_module
+    monkeypatch.setattr(query_module, "RANKED_KEEP", 12)  # page 3 of 5 fits, page 4 needs a new search
+    cache = {}
+    for page in (1, 2, 3, 4, 9, 1):
+        cached = search_page(searcher, "war", {"kind": ["direct"]}, page=page, per_page=5, sort=sort, cache=cache)
+        fresh = search_page(searcher, "war", {"kind": ["direct"]}, page=page, per_page=5, sort=sort)
+        assert cached == fresh
+    assert len(cache[("ranked", sort, "war", (("kind", ("direct",)),), 0.0)]) == 45

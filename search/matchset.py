@@ -21,13 +21,13 @@ import threading
 import weakref
 from array import array
 from collections import OrderedDict
+from bisect import bisect_left
 from itertools import accumulate, islice
 from pickle import loads
 
 from whoosh import columns, formats, query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import binary, mcore, wrappers
-from whoosh.query.spans import SpanNear2
 from whoosh.scoring import WeightLengthScorer, WeightScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util import make_binary_tree
@@ -54,16 +54,21 @@ def scored_matches(searcher, q) -> list[tuple[object, int, dict[int, float]]] | 
     if searcher.weighting.use_final:
         return None
     context = searcher.context()  # what search_with_collector gives the collector
-    with _LOCK:
-        cache = _LEAF_CACHES.get(searcher)
-        if cache is None:
-            cache = _LEAF_CACHES[searcher] = _LeafCache()
+    cache = _leaf_cache(searcher)
     q = q.accept(_lazy_phrase)
     out = []
     for sub, offset in searcher.leaf_searchers():
         m = q.matcher(sub, context)
         out.append((sub, offset, _walk(m) if _has(m, binary.AndMaybeMatcher) else _Segment(sub, cache).scores(m)))
     return out
+
+
+def _leaf_cache(searcher) -> "_LeafCache":
+    with _LOCK:
+        cache = _LEAF_CACHES.get(searcher)
+        if cache is None:
+            cache = _LEAF_CACHES[searcher] = _LeafCache()
+        return cache
 
 
 def top_by_score(segments, k: int) -> list[tuple[float, int]]:
@@ -174,10 +179,11 @@ class _Segment:
             for d in a.keys() & b.keys():
                 del a[d]
             return a
-        elif kind is _LazySpanNear:
-            found = self._phrase(m)
-            if found is not None:
-                return found
+        elif kind is _Scored:
+            return dict(zip(m.ids, m.scores))
+        elif kind is _Sum:
+            a, b = self.scores(m.a), self.scores(m.b)
+            return {d: a[d] + b[d] for d in a.keys() & b.keys()}
         elif kind is wrappers.InverseMatcher and _bulk(m.child):
             # NOT: the documents from the current one on that the child does not match
             # (its matcher is unscored: only its ids count).
@@ -230,19 +236,21 @@ class _Segment:
         key = ("lengths", reader.segment().segment_id(), fieldname)
         return _segment_array(key, lambda: bytes(_numbers(column, reader.doc_count_all())))
 
-    def _phrase(self, m) -> dict[int, float] | None:
-        """A phrase: the documents with every word (deleted ones left out), then their
-        positions checked for the words in a row; only those matches are scored."""
-        if m.started or not (m.ordered and m.slop == 1 and m.mindist == 1):
-            return None
+    def phrase(self, ms: list) -> dict[int, float] | None:
+        """The phrase of the words whose term matchers are `ms` (slop 1, in order), scored
+        as Whoosh's SpanNear2 matcher scores it: the intersection of the words' matchers.
+
+        The documents with every word (deleted ones left out), then their positions
+        checked for the words in a row; only those matches are scored.  None when a
+        word's matcher is not one this module reads."""
         leaves = []
-        for sub in m.ms:
+        for sub in ms:
             if type(sub) is wrappers.FilterMatcher and sub._exclude:
-                sub = sub.child  # deletions: the intersection already leaves them out
+                sub = sub.child  # deletions: left out below
             if type(sub) is not W3LeafMatcher or not _bulk(sub) or type(sub.format) is not formats.Positions:
                 return None
             leaves.append(sub)
-        deleted = set().union(*(sub._ids for sub in m.ms if type(sub) is wrappers.FilterMatcher))
+        deleted = set().union(*(sub._ids for sub in ms if type(sub) is wrappers.FilterMatcher))
         read = []
         for leaf in leaves:
             ok, lengths = self._how(leaf)
@@ -262,7 +270,7 @@ class _Segment:
         # Score only the matches, then add them up in the intersection tree's order.
         for leaf, lengths, weight, _ in read:
             self.read[id(leaf)] = _score(leaf.scorer, lengths, matched, [weight[d] for d in matched])
-        return self.scores(m.child)
+        return self.scores(make_binary_tree(_Sum, ms))
 
     def _with_positions(self, leaf: W3LeafMatcher) -> tuple[dict, dict]:
         """({docnum: weight}, {docnum: encoded positions}) of a phrase word (read-only: cached)."""
@@ -283,48 +291,77 @@ def _positions(value: bytes):
     return accumulate(loads(value[_INT_SIZE:]))
 
 
-class _LazySpanNear(SpanNear2.SpanNear2Matcher):
-    """Whoosh's phrase matcher, except that it does not step to its first match when
-    built: that step reads positions document by document until a phrase matches
-    (for a rare phrase, most of the posting lists), before `scores` can read them
-    whole.  It steps on first use, so walking it gives Whoosh's answer."""
+class _Sum:
+    """The shape of an IntersectionMatcher (a + b) without its stepping constructor."""
 
-    def __init__(self, ms, slop=1, ordered=True, mindist=1):
-        self.ms, self.slop, self.ordered, self.mindist = ms, slop, ordered, mindist
-        wrappers.WrappingMatcher.__init__(self, make_binary_tree(binary.IntersectionMatcher, ms))
-        self._spans = None
-        self.started = False
-
-    def _start(self):
-        if not self.started:
-            self.started = True
-            if self.child.is_active():
-                self._find_next()
+    def __init__(self, a, b):
+        self.a, self.b = a, b
 
 
-def _stepping(name):
-    method = getattr(SpanNear2.SpanNear2Matcher, name)
+class _Scored(mcore.Matcher):
+    """A matcher over documents already found and scored (ascending docnums)."""
 
-    def stepped(self, *args, **kwargs):
-        self._start()
-        return method(self, *args, **kwargs)
-    stepped.__name__ = name
-    return stepped
+    def __init__(self, found: dict[int, float]):
+        self.ids = sorted(found)
+        self.scores = [found[d] for d in self.ids]
+        self._i = 0
 
+    def is_active(self):
+        return self._i < len(self.ids)
 
-for _name in ("copy", "replace", "id", "all_ids", "is_active", "reset", "value", "value_as", "spans", "skip_to",
-              "next", "skip_to_quality", "block_quality", "weight", "score", "all_items", "items_as",
-              "matching_terms"):
-    setattr(_LazySpanNear, _name, _stepping(_name))
+    def id(self):
+        return self.ids[self._i]
+
+    def next(self):
+        if self._i >= len(self.ids):
+            raise mcore.ReadTooFar
+        self._i += 1
+
+    def skip_to(self, id):
+        if self._i >= len(self.ids):
+            raise mcore.ReadTooFar
+        self._i = max(self._i, bisect_left(self.ids, id))
+
+    def reset(self):
+        self._i = 0
+
+    def copy(self):
+        other = _Scored({})
+        other.ids, other.scores, other._i = self.ids, self.scores, self._i
+        return other
+
+    def replace(self, minquality=0):
+        return self if self.is_active() else mcore.NullMatcher()
+
+    def all_ids(self):
+        return iter(self.ids[self._i:])
+
+    def supports_block_quality(self):
+        return False
+
+    def max_quality(self):
+        return max(self.scores, default=0.0)
+
+    def score(self):
+        return self.scores[self._i]
+
+    weight = score
 
 
 class _LazyPhrase(query.Phrase):
-    """`query.Phrase` whose matcher is a `_LazySpanNear` (the same checks, the same tree)."""
+    """`query.Phrase` found from posting lists when its matcher is built.
+
+    Whoosh's SpanNear2 matcher steps to its first match when built, and a parent's
+    constructor (an intersection with a filter) steps it further: reading positions
+    document by document, most of a rare phrase's lists, before any evaluation could
+    start.  This one reads the words' lists whole (`_Segment.phrase`) and gives a
+    matcher over the matches with the scores Whoosh's would give; the same checks and
+    NullMatchers as `Phrase.matcher` come first."""
 
     def matcher(self, searcher, context=None):
         fieldname = self.fieldname
-        if fieldname not in searcher.schema:
-            return mcore.NullMatcher()
+        if fieldname not in searcher.schema or self.slop != 1:
+            return query.Phrase.matcher(self, searcher, context)
         field = searcher.schema[fieldname]
         if not field.format or not field.format.supports("positions"):
             return query.Phrase.matcher(self, searcher, context)  # raises Whoosh's error
@@ -337,7 +374,19 @@ class _LazyPhrase(query.Phrase):
             if (fieldname, word) not in reader:
                 return mcore.NullMatcher()
             terms.append(query.Term(fieldname, word))
-        m = _LazySpanNear([t.matcher(searcher, context) for t in terms], slop=self.slop, ordered=True, mindist=1)
+        # The matches of a phrase in a segment only change with the searcher: cached, as
+        # the same phrase comes back with other filters, sorts and pages.
+        cache = _leaf_cache(searcher.get_parent())
+        key = ("phrase", searcher.reader().segment().segment_id(), fieldname, tuple(t.text for t in terms),
+               context is not None and context.weighting is not None)
+        found = cache.get(key)
+        if found is None:
+            found = _Segment(searcher, cache).phrase([t.matcher(searcher, context) for t in terms])
+            if found is None:
+                return query.Phrase.matcher(self, searcher, context)
+            cache.put(key, found, len(found) + 1)
+        # SpanNear2's matcher wraps its intersection with boost 1; the phrase's boost wraps that.
+        m = _Scored(found)
         return wrappers.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
 
 

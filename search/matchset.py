@@ -463,9 +463,11 @@ def _postings(m: W3LeafMatcher, values: bool = False):
     m.reset()  # a FilterMatcher above it may already have stepped it
     ids, weights, vals = [], [], []
     while True:
-        m._read_ids()
+        if m._data is None:
+            m._read_data()
+        # _read_ids() without its Python generator: ids are stored as deltas from 0
+        ids += m._data[0] if m._byteids else accumulate(m._data[0])
         m._read_weights()
-        ids += m._ids
         weights += m._weights
         if values:
             m._read_values()

@@ -96,7 +96,8 @@ NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "
            "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
            "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
            "believe", "say", "tell", "ask", "write", "add", "note", "state"}
-AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once", "again", "then",
+AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once",
+       "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
        "does", "do", "reportedly", "allegedly", "further", "separately", "not", "never", "still",
        "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
@@ -122,6 +123,8 @@ QUOTE_CHARS = "\"“”„«»‘’'‹›"
 NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "insistence",
              "contention", "allegation", "allegations", "suggestion", "promise", "pledge", "vow", "charge",
              "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
+# Pronouns that open a clause as its subject ("told the forum he was …").
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 CONTRAST = ("but", "while", "whereas", "although", "though")
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
@@ -212,7 +215,8 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
                 joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)\s*$", text[f.after[0]:nxt]) if f.after else None
                 if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
                     end = nxt
-                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b)+$", "", text[f.after[0]:end]))
+                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b)+$", "",
+                                                  text[f.after[0]:end]))
                     f.after = (f.after[0], end)
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
@@ -283,7 +287,7 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     if len(words) == 1 and low[0] in PRONOUNS and low[0] not in ("him", "her"):
         return True
-    if low[0] in ("he", "she", "they", "we", "i"):
+    if low[0] in SUBJECT_PRONOUNS:
         return False  # "he left the race in February": a clause, not a noun phrase
     last = re.sub(r"[’']s$", "", low[-1])
     if last in PREPOSITIONS or last in BOUNDARY_WORDS or last in AUX or last in ("the", "a", "an", "and", "or"):
@@ -333,9 +337,7 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
         tuple[int, int], tuple[int, int], None, int] | None:
     """`Christie, who has campaigned … since he …, blasted`: a relative clause between
     commas, too long for the subject region, before the verb; the name before it speaks."""
-    j = i - 1
-    while j >= 0 and not quoted[j] and (toks[j].lower in AUX or _adverb(toks[j])):
-        j -= 1
+    j = _before_auxiliaries(toks, quoted, i)
     if j < 2 or toks[j].text != ",":
         return None
     for k in range(j - 1, max(0, j - 40), -1):
@@ -359,11 +361,24 @@ def _adverb(tok: Token) -> bool:
     return tok.lower.endswith("ly") and len(tok.lower) > 4 and not tok.is_cap and tok.lower not in NOT_ADVERBS
 
 
-def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
-        tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
+def _before_auxiliaries(toks: list[Token], quoted: list[bool], i: int) -> int:
+    """The index before the auxiliaries and adverbs that precede the cue at toks[i]."""
     j = i - 1
     while j >= 0 and not quoted[j] and (toks[j].lower in AUX or _adverb(toks[j])):
         j -= 1
+    return j
+
+
+def _name_start(toks: list[Token], quoted: list[bool], k: int) -> int:
+    """Where the run of capitalised words ending at toks[k] begins."""
+    while k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word and not quoted[k - 1]:
+        k -= 1
+    return k
+
+
+def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
+        tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
+    j = _before_auxiliaries(toks, quoted, i)
     end = j
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
             and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
@@ -437,7 +452,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             return span(core), span(appos), prefix, (segs[n - 1] if prefix else segs[n])[0]
         return None, None, None, i
     last = segs[-1]
-    if toks[last[-1]].lower in ("he", "she", "they", "we", "i"):
+    if toks[last[-1]].lower in SUBJECT_PRONOUNS:
         # "in an interview with RT he blasted …": a pronoun right before the verb is its subject
         return span(last[-1:]), None, None, last[-1]
     rel = [k for k in last if toks[k].lower in ("who", "which")]
@@ -523,7 +538,7 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
     while n < len(toks) and n - k < limit and not quoted[n]:
         low = toks[n].lower
         if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
-                or (n > k and low in ("he", "she", "they", "we", "i", "it")):
+                or (n > k and (low in SUBJECT_PRONOUNS or low == "it")):
             break  # "told African-Americans this weekend he would …": the clause starts at the pronoun
         n += 1
     return n
@@ -568,9 +583,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         if i > 0 and toks[i - 1].is_cap and not quoted[i - 1] and i + 2 < len(toks) \
                 and toks[i + 1].text in (",", ":") and quoted[i + 2]:
             # "footage of Hillary Clinton asking, “Why …?”": the name before the participle speaks
-            k = i - 1
-            while k > 0 and toks[k - 1].is_cap and not quoted[k - 1]:
-                k -= 1
+            k = _name_start(toks, quoted, i - 1)
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
@@ -671,7 +684,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         for n in range(c + 1, min(c + 7, len(toks))):
             if quoted[n] or toks[n].text in (",", ".", ";"):
                 break
-            if toks[n].lower in ("he", "she", "they", "it", "we", "i"):
+            if toks[n].lower in SUBJECT_PRONOUNS or toks[n].lower == "it":
                 c, nxt = n, toks[n]
                 break
     body_end = _clause_end(text, toks, quoted, c, e)
@@ -686,7 +699,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end
     if lemma in ADDRESSEE and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”"
-    if lemma in ADDRESSEE and nxt.lower in ("he", "she", "they", "we", "i", "it") and c > i + 1:
+    if lemma in ADDRESSEE and (nxt.lower in SUBJECT_PRONOUNS or nxt.lower == "it") and c > i + 1:
         return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
@@ -826,16 +839,14 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
 
 def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
     """`Donald Trump’s claim that there have been “thousands of shootings”`: the owner speaks."""
-    k = i - 1
-    while k > 0 and toks[k - 1].is_cap and not quoted[k - 1] and toks[k - 1].is_word:
-        k -= 1
+    k = _name_start(toks, quoted, i - 1)
     if k == 0 or not toks[k].is_cap or quoted[k]:
         # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
         # … angered many") the clause ends before a main verb that only a parser could find
         return None
     np = (toks[k].start, toks[i - 1].end - 2)
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
-        return None  # "Monday’s statement that …" 
+        return None  # "Monday’s statement that …"
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
                  after=(toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e)))
 
@@ -1008,11 +1019,6 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                 records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
                                  speaker=last["speaker"], confidence=0.6))
                 continue
-        intro = _introducing_frame(text, frames, cue_starts, paras, para) if starts_para else None
-        if intro is not None:
-            records.add(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
-                             confidence=_confidence(intro, "direct")))
-            continue
         if not full_sentence and _words(inner) < 8:
             continue
         records.add(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
@@ -1028,7 +1034,9 @@ def _frames_in(frames: list[Frame], cue_starts: list[int], a: int, b: int) -> li
 def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[int], paras, para: int,
                  index: _MarkIndex, discourse: Discourse) -> Frame | None:
     """A sentence ending in a colon right before the quote introduces it: its cue's speaker
-    (`Trump tweeted:`), or else its subject (`Sanders made the following comment:`)."""
+    (`Trump tweeted:`), or else its subject (`Sanders made the following comment:`).  A
+    paragraph ending in a colon introduces a quote opening the next one, failing those,
+    through the last cue anywhere in it (`Jane Doe said … . In full:`)."""
     lo, hi = paras[para]
     if text[lo:start].strip():
         if not text[lo:start].rstrip().endswith(":"):
@@ -1045,24 +1053,16 @@ def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[in
     toks = tokens(text, s, e)
     quoted = [index.quoted_chars((t.start, t.end)) > 0 for t in toks]
     found = _sentence_subject(text, toks, quoted, len(toks) - 1)
-    if found is None or found[0][1] >= toks[-1].start \
-            or fold(text[found[0][0]:found[0][1]]).split()[0] in ("here", "there", "this", "these", "it", "below"):
-        return None  # "Here is the list:" introduces a quote nobody is said to speak
-    speaker = describe(text, found[0][0], found[0][1], discourse, found[1])
-    if speaker is None:
+    if found is not None and found[0][1] < toks[-1].start \
+            and fold(text[found[0][0]:found[0][1]]).split()[0] not in ("here", "there", "this", "these", "it", "below"):
+        # a subject, but not "Here is the list:", which names nobody
+        speaker = describe(text, found[0][0], found[0][1], discourse, found[1])
+        if speaker is not None:
+            return Frame(cue=":", cue_start=toks[-1].start, cue_end=toks[-1].end, np=found[0], speaker=speaker)
+    if hi == start:
         return None
-    return Frame(cue=":", cue_start=toks[-1].start, cue_end=toks[-1].end, np=found[0], speaker=speaker)
-
-
-def _introducing_frame(text: str, frames: list[Frame], cue_starts: list[int], paras, para: int) -> Frame | None:
-    """`Jane Doe said:` closing the previous paragraph introduces this one."""
-    if para == 0:
-        return None
-    lo, hi = paras[para - 1]
-    if text[hi - 1] != ":":
-        return None
-    inside = [f for f in _frames_in(frames, cue_starts, lo, hi) if f.speaker is not None]
-    return inside[-1] if inside else None
+    said = [f for f in _frames_in(frames, cue_starts, lo, hi) if f.speaker is not None]
+    return said[-1] if said else None
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

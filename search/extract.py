@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from .attribute import (DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
                         ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
-                        classify_name, describe, fold, place_of)
+                        classify_name, describe, fold, load_registry, place_of)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, sentences,
                    tokens)
@@ -298,7 +298,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         nxt = low[n + 1]
         participle = w.endswith("ed") and "-" not in w and w not in NOT_VERBS and (
             nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap)
-        if not t.is_cap and (w in CUES or w == "to" or participle):
+        titled = words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS  # "state Rep. Marcia Price"
+        if not t.is_cap and (w in CUES or w == "to" or participle) and not titled:
             return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
                                              {"the", "a", "an", "one", "another", "some", "this", "that"}):
@@ -427,9 +428,18 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             sg = sg[starts[-1]:] if starts and starts[-1] > 0 else []
         return sg
 
+    def titled_name(sg: list[int]) -> bool:
+        # "state Rep. Marcia Price", "former Sen. John Doe": lower-case first, still the name
+        ws = [toks[k] for k in sg if toks[k].is_word]
+        return any(t.is_cap and fold(t.text.rstrip(".")) in ROLE_WORDS and all(w.is_cap for w in ws[n + 1:])
+                   for n, t in enumerate(ws[:-1]))
+
     def looks_appositive(sg: list[int]) -> bool:
         first = toks[sg[0]]
         words = [toks[k] for k in sg if toks[k].is_word]
+        if not first.is_cap and first.lower not in DETERMINERS and first.lower not in ("who", "which") \
+                and titled_name(sg):
+            return False
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
                                "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
             or first.text.endswith(("’s", "'s")) \
@@ -465,7 +475,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     if not core or not _np_ok(text, [toks[k] for k in core], lenient):
         return None, None, None, i
     prefix = None
-    if len(segs) >= 2 and toks[core[0]].is_cap and _is_role(text, [toks[k] for k in segs[-2]]):
+    if len(segs) >= 2 and (toks[core[0]].is_cap or titled_name(core)) \
+            and _is_role(text, [toks[k] for k in segs[-2]]):
         prefix = span(segs[-2])
     return span(core), None, prefix, (segs[-2] if prefix else core)[0]
 
@@ -528,8 +539,14 @@ def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
 def _is_role(text: str, toks: list[Token]) -> bool:
     """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
     words = [fold(t.text) for t in toks if t.is_word]
-    return bool(words) and len(words) <= 8 and words[-1] in ROLE_WORDS \
-        and not any(w in VERBISH for w in words)  # "The plan could address clean energy, X says"
+    if not words or len(words) > 8 or any(w in VERBISH for w in words):
+        return False  # "The plan could address clean energy, X says"
+    if words[-1] in ROLE_WORDS:
+        return True
+    # "his wife, Mary,", "a spokesman for the ministry, John Smith,": a description of one person
+    head = next((words[n - 1] for n in range(1, len(words)) if words[n] in PREPOSITIONS), words[-1])
+    return (words[0] in DETERMINERS or toks[0].text.endswith(("’s", "'s"))) \
+        and (head in ROLE_WORDS or head in PEOPLE_NOUNS)
 
 
 def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> int:
@@ -575,6 +592,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if lemma in ("find", "show") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
         return None  # "found themselves", "the Apple Music show": only "found/shows that …" report
+    if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
+                                                           or toks[i + 1].text in (",", ":"))):
+        return None  # "state Del. Marcia Price", "state officials": an adjective
     b = i - 1
     while b > 0 and _adverb(toks[b]):
         b -= 1  # "has been steadily pounding"
@@ -705,7 +725,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return None
     if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
             and not (nxt.lower in CUES and nxt.lower.endswith("ing")) \
-            and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "no", "not", "goodbye", "hello"):
+            and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "not", "goodbye", "hello") \
+            and not (nxt.lower == "no" and (c + 1 >= len(toks) or not toks[c + 1].is_word
+                                            or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
 
@@ -981,14 +1003,15 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
         speaker_tag = TRANSCRIPT.match(text, m.start, p_hi) if starts_para else None
         if speaker_tag:
-            # A transcript line, `"WALLACE: Let’s start …`: the capitalised name speaks the rest.
-            sp = describe(text, speaker_tag.start(1), speaker_tag.end(1), discourse)
+            # A transcript line, `"WALLACE: Let’s start …`: the capitalised name speaks the rest
+            # of the paragraph, quotes inside it (`an episode of “Shark Tank.”`) included.
+            sp = _transcript_speaker(text, speaker_tag.start(1), speaker_tag.end(1), discourse)
             if sp is not None:
-                sp = replace(sp, name=sp.name.title() if sp.name and sp.name.isupper() else sp.name)
                 f = Frame(cue=":", cue_start=speaker_tag.end(1), cue_end=speaker_tag.end(1) + 1,
                           np=(speaker_tag.start(1), speaker_tag.end(1)), speaker=sp)
-                records.add(dict(parts=[(speaker_tag.end(), m.end)], kind="direct", frame=f, speaker=sp,
-                                 confidence=_confidence(f, "direct")))
+                claimed.update(marks_in((m.start, p_hi)))
+                records.add(dict(parts=[(speaker_tag.end(), max(m.end, p_hi))], kind="direct", frame=f,
+                                 speaker=sp, confidence=_confidence(f, "direct")))
                 continue
         dash = _DASH_NAME.match(text, m.end, p_hi)
         if dash and starts_para:
@@ -1025,6 +1048,18 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                          speaker=None, confidence=0.3))
 
     return [_to_quote(text, r, paras, para_of, source, title) for r in records.items]
+
+
+def _transcript_speaker(text: str, start: int, end: int, discourse: Discourse) -> Speaker | None:
+    """`PENCE:` in a transcript is a person, not an acronym: the Pence named earlier, if any."""
+    sp = describe(text, start, end, discourse)
+    if sp is None or not sp.name or not sp.name.isupper():
+        return sp
+    titled = sp.name.title()
+    full = discourse.full_name(titled, start)
+    if sp.type == "organisation" and (full or len(sp.name) > 4) and load_registry().get(fold(sp.name)) is None:
+        sp = replace(sp, type="person", affiliation=None)
+    return replace(sp, name=full or titled) if sp.type == "person" else sp
 
 
 def _frames_in(frames: list[Frame], cue_starts: list[int], a: int, b: int) -> list[Frame]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "del", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
     "cmdr", "adm", "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "al", "approx", "dept", "est", "govt",
@@ -219,8 +219,10 @@ def quote_marks(text: str) -> list[QuoteMarks]:
             if carry is not None:
                 if k == 0 and s == lo:
                     carry.append((s, e if e is not None else stop))
-                    if e is not None or stop != hi:
-                        out.append(QuoteMarks(tuple(carry), True))
+                    nxt = paras[n + 1] if n + 1 < len(paras) else None
+                    if e is not None or stop != hi or (nxt and TRANSCRIPT.match(text, nxt[0], nxt[1])):
+                        # closed, or the next paragraph is another speaker's transcript line
+                        out.append(QuoteMarks(tuple(carry), e is not None or stop != hi))
                         carry = None
                     continue
                 out.append(QuoteMarks(tuple(carry), False))

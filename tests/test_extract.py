@@ -108,6 +108,17 @@ def one(text: str, **expect):
                  dict(kind="partial", speaker="a civil complaint",
                       content="the developers ran a “massive fraudulent scheme.”"),
                  id="according-to-long-noun-phrase"),
+    pytest.param("“We will win this fight,” his wife, Mary, said on Monday.",
+                 dict(kind="direct", speaker="Mary", role="his wife", content="“We will win this fight,”"),
+                 id="description-before-name"),
+    pytest.param("“We will win this fight,” a spokesman for the ministry, John Smith, told reporters.",
+                 dict(kind="direct", speaker="John Smith", role="a spokesman for the ministry"),
+                 id="description-with-preposition-before-name"),
+    pytest.param("A lawyer for the outlets, David Schulz, said no decision had been made.",
+                 dict(kind="indirect", speaker="David Schulz", content="no decision had been made"),
+                 id="said-no-decision"),
+    pytest.param("“It is a big year for us,” his niece, state Rep. Marcia Price, shouted to the crowd.",
+                 dict(kind="direct", speaker="Marcia Price", cue="shouted"), id="state-is-an-adjective"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -277,6 +288,19 @@ def test_transcript_lines_are_their_speakers_quotes():
         ("Wallace", "Let us start with the news of the day."), ("Pence", "Well, look, you know.")]
 
 
+def test_transcript_line_runs_to_its_paragraph_end_and_names_the_person():
+    text = ('Gov. Mike Pence appeared on the show.\n\n'
+            '"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” But this is America.\n\n'
+            '"It is serious business and we take it seriously.\n\n'
+            '"WALLACE: Governor, I want to try to get —.\n')
+    quotes = extract(text)
+    assert [(q.speaker, q.speaker_type, q.text) for q in quotes] == [
+        ("Mike Pence", "person", "Well, look, she thinks this is an episode of “Shark Tank.” But this is America."),
+        ("Mike Pence", "person", '"It is serious business and we take it seriously.'),
+        ("Wallace", "person", "Governor, I want to try to get —."),
+    ]
+
+
 def test_quote_marks_inside_words_quote_nothing():
     text = "The “in”word and rock“n”roll, said Jane Doe."
     assert [text[m.start:m.end] for m in quote_marks(text)] == ["“in”"]
@@ -372,3 +396,11 @@ def test_paragraph_ending_in_a_colon_introduces_through_its_last_cue():
     quotes = extract("Jane Doe said she would read the statement aloud. In full:\n\n"
                      "“We are not leaving this town, whatever they do to us.”")
     assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "indirect"), ("Jane Doe", "direct")]
+
+
+def test_a_transcript_line_ends_the_quote_running_over_paragraphs():
+    text = '"PENCE: We will win this race.\n\n"And we will keep winning every day.\n\n"WALLACE: Thank you for joining us.\n'
+    assert [(q.speaker, q.text) for q in extract(text)] == [
+        ("Pence", 'We will win this race. "And we will keep winning every day.'),
+        ("Wallace", "Thank you for joining us."),
+    ]

@@ -25,6 +25,9 @@ DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "t
                "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
                "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
                "anonymous", "multiple", "numerous", "various", "certain", "other", "former", "1", "2", "3"}
+# "groups of protesters", "hundreds of residents": the people are after the "of"
+COLLECTIVE = {"group", "groups", "crowd", "crowds", "dozens", "hundreds", "thousands", "scores", "number",
+              "handful", "couple", "band", "bands", "busload", "delegation", "team", "members"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "few",
               "most", "other", "others", "multiple", "numerous", "various", "certain", "unnamed",
               "anonymous", "senior", "top", "local"}
@@ -397,8 +400,11 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         before = toks[n - 1]
         common = not before.is_cap or (n == 1 and fold(before.text) in PEOPLE_NOUNS | ORG_NOUNS
                                        and fold(before.text) not in ROLE_WORDS)
-        if t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who", "along",
-                       "of", "on", "over", "across", "about", "between", "near", "behind") and common:
+        participle = t.lower.endswith("ing") and not t.is_cap and t.lower not in ("king", "thing", "bring") \
+            and fold(before.text) in PEOPLE_NOUNS | COLLECTIVE  # "protesters marching through …"
+        if (t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who", "along",
+                        "of", "on", "over", "across", "about", "between", "near", "behind", "through", "outside",
+                        "around", "among") or participle) and common:
             toks, pp = toks[:n], toks[n:]
             break
     # A trailing parenthesis is an abbreviation, not part of the name: "Peace Studies (PIPS)".
@@ -467,6 +473,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             if org:
                 return Speaker(mention, m_start, m_end, "organisation", org, None, org, True)
         return Speaker(mention, m_start, m_end, "organisation", _cap_first(desc), None, aff)
+    if head in COLLECTIVE and pp and pp[0].lower == "of" and fold(pp[-1].text) in PEOPLE_NOUNS:
+        return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)  # "Small groups of protesters"
     if head in PEOPLE_NOUNS or first in INDEFINITE:
         if (first == "the" or toks[0].text.endswith(("’s", "'s"))) and head in ROLE_WORDS:
             # "the defence minister": one definite person, known only by role.

@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .attribute import (DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
+from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
                         ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
                         classify_name, describe, fold, load_registry, place_of)
 from .model import Quote
@@ -212,10 +212,11 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
             for f, g in zip(found, found[1:]):
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
                 nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
-                joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)\s*$", text[f.after[0]:nxt]) if f.after else None
+                joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)(\s+\w+ly)*\s*$", text[f.after[0]:nxt]) \
+                    if f.after else None
                 if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
                     end = nxt
-                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b)+$", "",
+                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b|\b\w+ly\b)+$", "",
                                                   text[f.after[0]:end]))
                     f.after = (f.after[0], end)
             frames.extend(found)
@@ -309,9 +310,12 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS:
         return True
     for n, w in enumerate(low[1:], 1):
+        before = re.sub(r"[’']s$", "", low[n - 1])
         if w in ("of", "on", "at", "from", "in", "for", "with"):
             # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition
-            return re.sub(r"[’']s$", "", low[n - 1]) in PEOPLE_NOUNS | ORG_NOUNS
+            return before in PEOPLE_NOUNS | ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
+        if w.endswith("ing") and not words[n].is_cap and w not in CUES and before in PEOPLE_NOUNS:
+            return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
     return low[0] in ("the", "a", "an", "one", "another") and 2 <= len(words) <= 5 \
         and not last.endswith("ly") and last not in DETERMINERS and not any(w in CUES for w in low[1:])
@@ -627,7 +631,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
             return None
-    if np is None and i > 0 and toks[i - 1].lower in ("and", "but"):
+    if np is None and _before_auxiliaries(toks, quoted, i) >= 0 \
+            and toks[_before_auxiliaries(toks, quoted, i)].lower in ("and", "but"):
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb
         np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
         frame.np = np
@@ -713,7 +718,11 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         n = c
         while n + 1 < len(toks) and quoted[n + 1]:
             n += 1
-        if n + 1 < len(toks) and toks[n + 1].text == "," and n + 2 < len(toks) and not quoted[n + 2]:
+        if n + 2 < len(toks) and not quoted[n + 2] and (toks[n + 1].text == "," or toks[n + 1].lower in (
+                "and", "but", "until", "before", "after", "while", "as", "when", "because", "then")
+                and text[:toks[n].end].rstrip(QUOTE_CHARS)[-1:] in ".,!?"):
+            # `chanted “What curfew?” and kept going`, `says, “Don't,” until …`; not `said
+            # “budget reforms” and the collection of taxes would …`
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         return nxt.start, body_end

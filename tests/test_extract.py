@@ -119,6 +119,12 @@ def one(text: str, **expect):
                  id="said-no-decision"),
     pytest.param("“It is a big year for us,” his niece, state Rep. Marcia Price, shouted to the crowd.",
                  dict(kind="direct", speaker="Marcia Price", cue="shouted"), id="state-is-an-adjective"),
+    pytest.param('Protesters marching through the streets chanted "What curfew?" and kept going.',
+                 dict(kind="direct", speaker="Protesters marching through the streets", content='"What curfew?"'),
+                 id="quote-object-then-and"),
+    pytest.param('Small groups of protesters walked the streets while chanting, "Hands up, don\'t shoot."',
+                 dict(kind="direct", speaker="Small groups of protesters", speaker_type="anonymous"),
+                 id="collective-of-people"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -404,3 +410,17 @@ def test_a_transcript_line_ends_the_quote_running_over_paragraphs():
         ("Pence", 'We will win this race. "And we will keep winning every day.'),
         ("Wallace", "Thank you for joining us."),
     ]
+
+
+def test_a_second_cue_after_and_and_an_adverb_has_its_own_quote():
+    quotes = extract('Jane Doe urges her husband to come out of the car and repeatedly says, "Don\'t you do it," '
+                     'until shots are heard.')
+    assert [(q.speaker, q.cue, q.kind, q.text) for q in quotes] == [
+        ("Jane Doe", "urges", "indirect", "her husband to come out of the car"),
+        ("Jane Doe", "says", "direct", '"Don\'t you do it,"'),
+    ]
+
+
+def test_a_quoted_term_then_and_continues_the_clause():
+    q = extract('He said "budget reforms" and the collection of unpaid taxes would help finance them.')[0]
+    assert q.text == '"budget reforms" and the collection of unpaid taxes would help finance them'

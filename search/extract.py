@@ -45,7 +45,7 @@ _IRREGULAR = {
     "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
     "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
     "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
-    "sing": ["sang", "sings", "sung", "singing", "sing"],
+    "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
 }
 
 
@@ -659,7 +659,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.after = None
         frame.before = (toks[0].start, _clause_end(text, toks, quoted, 0, e))
     if frame.after is None and frame.before is None:
-        return frame if frame.np else None
+        return frame if frame.np and lemma != "read" else None
+    if lemma == "read" and not any(side and text[side[0]] in QUOTE_CHARS and text[side[1] - 1] in QUOTE_CHARS
+                                   for side in (frame.before, frame.after)):
+        return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
 
 

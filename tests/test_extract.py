@@ -125,6 +125,8 @@ def one(text: str, **expect):
     pytest.param('Small groups of protesters walked the streets while chanting, "Hands up, don\'t shoot."',
                  dict(kind="direct", speaker="Small groups of protesters", speaker_type="anonymous"),
                  id="collective-of-people"),
+    pytest.param("“We see hope in every city,” the letter reads.",
+                 dict(kind="direct", cue="reads", speaker_mention="the letter"), id="document-reads"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -142,6 +144,7 @@ def test_golden(text, expect):
     pytest.param("Donald Trump’s claim that the war was “over” angered many.", id="noun-cue-as-sentence-subject"),
     pytest.param("Markets rallied after Monday’s statement that the war was “over” in the east.",
                  id="noun-cue-owned-by-a-day"),
+    pytest.param("He read the statement aloud to the crowd before he left.", id="read-without-a-quote"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

@@ -605,7 +605,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     progressive = b >= 0 and toks[b].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
     if tok.lower.endswith("ing") and not progressive:
         if i > 0 and toks[i - 1].is_cap and not quoted[i - 1] and i + 2 < len(toks) \
-                and toks[i + 1].text in (",", ":") and quoted[i + 2]:
+                and _quote_after_adverbial(toks, quoted, i + 1):
             # "footage of Hillary Clinton asking, “Why …?”": the name before the participle speaks
             k = _name_start(toks, quoted, i - 1)
             if _np_ok(text, toks[k:i]):
@@ -664,6 +664,21 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _quote_after_adverbial(toks: list[Token], quoted: list[bool], c: int) -> bool:
+    """Does a quote follow toks[c], right away (`asking, “…”`) or after a short adverbial
+    (`saying during the debate last week, “…”`)?"""
+    if c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]:
+        return True
+    if c >= len(toks) or not (toks[c].lower in PREPOSITIONS or fold(toks[c].text) in TIME_WORDS):
+        return False
+    for n in range(c + 1, min(c + 10, len(toks) - 1)):
+        if quoted[n] or toks[n].text in (".", ";", "!", "?") or toks[n].lower in CUES:
+            return False
+        if toks[n].text in (",", ":"):
+            return quoted[n + 1]
+    return False
 
 
 def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:

@@ -127,6 +127,10 @@ def one(text: str, **expect):
                  id="collective-of-people"),
     pytest.param("“We see hope in every city,” the letter reads.",
                  dict(kind="direct", cue="reads", speaker_mention="the letter"), id="document-reads"),
+    pytest.param("The ad ends with footage of Jane Doe saying during the debate last week, “That makes me smart,” "
+                 "as the music fades.",
+                 dict(kind="direct", speaker="Jane Doe", content="“That makes me smart,”"),
+                 id="participle-adverbial-quote"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -210,6 +210,12 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
         for s, e in _sentences(text, lo, hi, index):
             found = _frames(text, s, e, mark_spans)
             for f, g in zip(found, found[1:]):
+                if f.after and g.before and f.after[0] < g.before[0] < f.after[1] and text[g.before[0]] in QUOTE_CHARS \
+                        and g.np and g.np[0] >= g.before[1]:
+                    # `referenced the impact …: “…,” the union wrote`: the quote is the union's
+                    cut = len(text[f.after[0]:g.before[0]].rstrip(" :,;―—–-"))
+                    f.after = (f.after[0], f.after[0] + cut) if cut else None
+                    continue
                 # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
                 nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
                 joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)(\s+\w+ly)*\s*$", text[f.after[0]:nxt]) \
@@ -1055,7 +1061,9 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                              confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
             continue
         last = records.last_before(m.start)
-        if last is not None and last["speaker"] is not None and last["kind"] in ("direct", "partial"):
+        if last is not None and last["speaker"] is not None and (
+                last["kind"] in ("direct", "partial") or last["frame"].inherit):
+            # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's)
             last_para = para_of(last["parts"][-1][0])
             same_para = last_para == para
             near = m.start - last["parts"][-1][1] <= 200 and full_sentence

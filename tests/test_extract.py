@@ -431,3 +431,19 @@ def test_a_second_cue_after_and_and_an_adverb_has_its_own_quote():
 def test_a_quoted_term_then_and_continues_the_clause():
     q = extract('He said "budget reforms" and the collection of unpaid taxes would help finance them.')[0]
     assert q.text == '"budget reforms" and the collection of unpaid taxes would help finance them'
+
+
+def test_a_quote_before_its_own_cue_is_not_the_earlier_clause():
+    quotes = extract("The statement referenced the impact she would have on women: “She opened the door for "
+                     "all of us,” the union wrote.")
+    assert [(q.speaker_mention, q.kind, q.text) for q in quotes] == [
+        ("The statement", "indirect", "the impact she would have on women"),
+        ("the union", "direct", "“She opened the door for all of us,”"),
+    ]
+
+
+def test_a_quote_after_a_participle_clause_is_the_same_speakers():
+    quotes = extract("“You can’t talk about change without history,” Jane Doe said, emphasizing why the past "
+                     "matters. “What we need to change is our collective thinking about this moment.”")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "direct"), ("Jane Doe", "indirect"),
+                                                     ("Jane Doe", "direct")]

@@ -434,10 +434,10 @@ def test_a_quoted_term_then_and_continues_the_clause():
 
 
 def test_a_quote_before_its_own_cue_is_not_the_earlier_clause():
-    quotes = extract("The statement referenced the impact she would have on women: “She opened the door for "
-                     "all of us,” the union wrote.")
+    quotes = extract("The statement referenced the impact it said she would have on women: “She opened the door "
+                     "for all of us,” the union wrote.")
     assert [(q.speaker_mention, q.kind, q.text) for q in quotes] == [
-        ("The statement", "indirect", "the impact she would have on women"),
+        ("The statement", "indirect", "the impact it said she would have on women"),
         ("the union", "direct", "“She opened the door for all of us,”"),
     ]
 

@@ -164,10 +164,10 @@ def cmd_extract(args) -> int:
             print(f"quotes: skipped {result.path}: {result.reason}", file=sys.stderr)
             failures += 1
             continue
-        path, _, quotes = result
+        path, article, quotes = result
         for q in quotes:
             if args.jsonl:
-                rec = q.to_dict()
+                rec = article.in_file(q).to_dict()  # offsets into the file as it stands
                 rec["source"] = str(path)
                 print(json.dumps(rec, ensure_ascii=False))
             else:

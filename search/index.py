@@ -254,6 +254,8 @@ def load_quote(stored: dict) -> Quote:
 def load_article(stored: dict) -> Article:
     d = json.loads(stored["data"])
     d["skipped"] = tuple(tuple(s) for s in d.get("skipped") or ())
+    if d.get("file_offsets") is not None:
+        d["file_offsets"] = tuple(d["file_offsets"])
     return Article(**d)
 
 

@@ -132,10 +132,36 @@ def _check_link(path: Path, source: str) -> None:
 
 def parse_text(text: str, source: str, title: str | None = None) -> Article:
     """A plain-text article.  Offsets into the result are offsets into `text` (after NFC)."""
-    text = unicodedata.normalize("NFC", text)
+    text, offsets = _nfc(text)
     body, skipped, publisher = blank_boilerplate(text)
     return Article(source=source, title=title or guess_title(body, source), text=text,
-                   body=body, publisher=publisher, skipped=tuple(skipped))
+                   body=body, publisher=publisher, skipped=tuple(skipped), file_offsets=offsets)
+
+
+def _nfc(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    """NFC text (so "António" matches however it was typed) and, when that changed its
+    length, each offset's place in `raw`.  Normalised a run at a time: a run ends where
+    the next character composes with nothing before it."""
+    text = unicodedata.normalize("NFC", raw)
+    if len(text) == len(raw):
+        return text, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    piece = raw[:1]
+    for i in range(1, len(raw) + 1):
+        if i < len(raw) and (unicodedata.combining(raw[i])
+                             or unicodedata.normalize("NFC", raw[start:i + 1])
+                             != piece + unicodedata.normalize("NFC", raw[i])):
+            piece = unicodedata.normalize("NFC", raw[start:i + 1])
+            continue
+        piece = unicodedata.normalize("NFC", piece)  # a lone character can change too (U+212B)
+        pieces.append(piece)
+        offsets.extend(start + min(k, i - start - 1) for k in range(len(piece)))
+        start = i
+        piece = raw[i:i + 1]
+    offsets.append(len(raw))
+    return "".join(pieces), tuple(offsets)
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str | None]:

@@ -6,7 +6,7 @@ templates read that same record, so no stage can quietly rewrite another's resul
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "publication", "anonymous", "unattributed")
@@ -17,7 +17,8 @@ class Article:
     """One ingested article.
 
     `text` is the article as ingested (NFC, paragraphs separated by newlines).  For a
-    `.txt` file it is the decoded file with the same code-point offsets; boilerplate
+    `.txt` file it is the decoded file with the same code-point offsets, unless NFC
+    changed its length: then `file_offsets[i]` is the file's offset for offset i; boilerplate
     (teasers, a repeated body, a trailing `Source:` line) is blanked out with spaces
     in `body`, not removed, so offsets into `body` are offsets into `text`.
     """
@@ -28,6 +29,17 @@ class Article:
     body: str  # `text` with the boilerplate blanked; extraction reads this
     publisher: str | None = None
     skipped: tuple[tuple[int, int, str], ...] = ()  # (start, end, reason) of blanked parts
+    file_offsets: tuple[int, ...] | None = None  # len(text) + 1 entries, only when NFC changed lengths
+
+    def in_file(self, q: "Quote") -> "Quote":
+        """`q` with its offsets into the file the article was read from (`quotes extract`)."""
+        if self.file_offsets is None:
+            return q
+        at = self.file_offsets.__getitem__
+        return replace(q, start=at(q.start), end=at(q.end), spans=tuple((at(s), at(e)) for s, e in q.spans),
+                       speaker_start=None if q.speaker_start is None else at(q.speaker_start),
+                       speaker_end=None if q.speaker_end is None else at(q.speaker_end),
+                       context_start=at(q.context_start))
 
     @property
     def paragraphs(self) -> list[tuple[int, int]]:

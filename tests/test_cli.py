@@ -28,6 +28,19 @@ def test_extract_jsonl_contract():
     assert any(r["speaker"] == "Zabihullah Mujahid" and r["speaker_mention"] == "Mujahid" for r in records)
 
 
+def test_extract_offsets_point_into_the_file_even_when_nfc_shortens_it(tmp_path):
+    # Decomposed accents (e + U+0301) before the quote: NFC makes the text shorter.
+    raw = "Jose\u0301 and Ame\u0301lie met. “We will not back down,” said Franc\u0327ois Hollande.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(raw, encoding="utf-8")
+    proc = quotes("extract", "--jsonl", path)
+    assert proc.returncode == 0, proc.stderr
+    [rec] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert raw[rec["start"]:rec["end"]] == "“We will not back down,”"
+    assert raw[rec["speaker_start"]:rec["speaker_end"]] == "Franc\u0327ois Hollande"
+    assert rec["speaker"] == "François Hollande"  # the record itself is NFC
+
+
 def test_index_skips_a_broken_file_and_indexes_the_rest(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -517,9 +517,11 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
                 break
             depth += (t.text == "(") - (t.text == ")")
             nouns = {fold(toks[x].text) for x in sg[n2:n2 + 3]}
+            # "issued a statement": a past tense before a determiner is the verb, not the head
+            verb = t.lower.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower in DETERMINERS
             if head and not depth and t.text != ")" and not t.is_cap \
                     and t.lower not in DETERMINERS | {"of", "for", "at", "and"} \
-                    and not (nouns & (PEOPLE_NOUNS | ORG_NOUNS) and t.lower not in CUES):
+                    and not (nouns & (PEOPLE_NOUNS | ORG_NOUNS) and t.lower not in CUES and not verb):
                 break
             head.append(k)
             if head and toks[head[0]].lower in PRONOUNS:
@@ -617,9 +619,11 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
-        # ", adding that …": the speaker is the subject of the clause it hangs on.
+        # ", adding that …", "issued a statement calling …": the speaker is the subject of the
+        # clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
-                                                                           "before", "when"))) \
+                                                                           "before", "when")
+                           or _after_message(toks, quoted, i))) \
                 or lemma in ("hope", "fear", "worry", "question"):
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
@@ -670,6 +674,21 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+# What a speaker issues: "tweets saying …" are the tweeter's words.
+MESSAGES = {"statement", "statements", "tweet", "tweets", "letter", "message", "messages", "video", "post",
+            "posts", "memo", "email", "emails", "ad", "ads", "release", "op-ed", "editorial", "column"}
+
+
+def _after_message(toks: list[Token], quoted: list[bool], i: int) -> bool:
+    """Does the participle at toks[i] follow a message noun, maybe past a time
+    (`a series of tweets early Friday saying …`)?"""
+    k = i - 1
+    while k > 0 and not quoted[k] and (fold(toks[k].text) in TIME_WORDS or _adverb(toks[k])
+                                        or toks[k].lower in ("early", "late", "last", "on", "this")):
+        k -= 1
+    return not quoted[k] and toks[k].lower in MESSAGES
 
 
 def _quote_after_adverbial(toks: list[Token], quoted: list[bool], c: int) -> bool:

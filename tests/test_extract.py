@@ -131,6 +131,11 @@ def one(text: str, **expect):
                  "as the music fades.",
                  dict(kind="direct", speaker="Jane Doe", content="“That makes me smart,”"),
                  id="participle-adverbial-quote"),
+    pytest.param("Jane Doe sent out a series of tweets early Friday saying that the plan was “a disaster.”",
+                 dict(kind="partial", speaker="Jane Doe", cue="saying",
+                      content="that the plan was “a disaster.”"), id="message-participle"),
+    pytest.param("After the meeting, the Security Council issued a statement calling the test “a clear violation.”",
+                 dict(kind="partial", speaker="Security Council", cue="calling"), id="statement-calling"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

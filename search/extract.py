@@ -125,6 +125,8 @@ NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argumen
              "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
 # Pronouns that open a clause as its subject ("told the forum he was …").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "before", "because", "since",
+                 "if", "unless", "once", "as"}
 CONTRAST = ("but", "while", "whereas", "although", "though")
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
@@ -505,6 +507,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
     order = [len(segs) - 1] + list(range(len(segs) - 1))  # the cue's own clause first
     for n in order:
         sg = segs[n]
+        if n == len(segs) - 1 and len(sg) > 1 and toks[sg[0]].lower in SUBORDINATORS:
+            sg = sg[1:]  # "Though she called … and called for …": the cue's own clause's subject
         if not sg:
             continue
         head: list[int] = []
@@ -787,6 +791,13 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
 def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int) -> int:
     """Where the content that starts at toks[c] ends: before ', X said' or the final stop."""
     end = e
+    if toks[0].lower in SUBORDINATORS and not any(t.text == "," and not quoted[k] for k, t in enumerate(toks[:c])):
+        # "Though she called X “outrageous”, Clinton restricted …": the subordinate clause ends
+        # at the comma before the main clause's subject
+        for n in range(c + 1, len(toks) - 1):
+            if toks[n].text == "," and not quoted[n] and (toks[n + 1].is_cap or toks[n + 1].lower in SUBJECT_PRONOUNS):
+                end = e = toks[n].start
+                break
     for n in range(c + 1, len(toks)):
         if quoted[n]:
             continue

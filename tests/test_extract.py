@@ -452,3 +452,12 @@ def test_a_quote_after_a_participle_clause_is_the_same_speakers():
                      "matters. “What we need to change is our collective thinking about this moment.”")
     assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "direct"), ("Jane Doe", "indirect"),
                                                      ("Jane Doe", "direct")]
+
+
+def test_a_subordinate_clause_ends_before_the_main_clause():
+    quotes = extract("Though Jane Doe called the bank’s behavior “outrageous” and called for pay to be “clawed "
+                     "back” for executives, she restricted comments about breaking up big banks.")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Jane Doe", "the bank’s behavior “outrageous”"),
+        ("Jane Doe", "pay to be “clawed back” for executives"),
+    ]

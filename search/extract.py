@@ -34,7 +34,7 @@ point post praise predict promise propose question quip recall recount reiterate
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
 laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
-lambaste reference compare champion defend term ridicule attack
+lambaste reference compare champion defend term ridicule attack bemoan
 yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
@@ -623,6 +623,11 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
+        if i == 0 and tok.is_cap and lemma not in ("hope", "fear", "worry", "question"):
+            f = _opening_participle(text, toks, quoted, e)
+            # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
+            return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
+                                                      for t, q in zip(toks, quoted))) else None
         # ", adding that …", "issued a statement calling …": the speaker is the subject of the
         # clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
@@ -678,6 +683,36 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _opening_participle(text: str, toks: list[Token], quoted: list[bool], e: int) -> Frame | None:
+    """`Calling the deal “a disaster,” Trump said …`: the participle's content runs to the
+    comma, and the main clause's subject speaks."""
+    main = end = None
+    for n in range(1, len(toks) - 1):
+        if quoted[n]:
+            if toks[n].text in QUOTE_CHARS and toks[n - 1].text == "," and not quoted[n + 1]:
+                main, end = n + 1, toks[n].end  # the comma inside the quote: `“a disaster,” Trump`
+                break
+        elif toks[n].text == ",":
+            main, end = n + 1, toks[n].start
+            break
+        elif toks[n].text in (".", ";", ":", "?", "!"):
+            return None
+    if main is None or main >= len(toks) or end <= toks[1].start:
+        return None
+    j = main
+    if toks[main].lower in SUBJECT_PRONOUNS:
+        j = main + 1
+    else:
+        while j < len(toks) and not quoted[j] and toks[j].is_word and (toks[j].is_cap or toks[j].lower == "the"):
+            j += 1
+    if j == main or j >= len(toks) or toks[j].is_cap or not toks[j].is_word \
+            or not _np_ok(text, toks[main:j]):
+        return None  # no "Name verb" after the comma
+    cue = toks[0]
+    return Frame(cue=cue.text, cue_start=cue.start, cue_end=cue.end, np=(toks[main].start, toks[j - 1].end),
+                 after=(toks[1].start, end))
 
 
 # What a speaker issues: "tweets saying …" are the tweeter's words.
@@ -847,6 +882,8 @@ def _ends_in_quote(text: str, end: int) -> bool:
 
 def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, hi: int) -> tuple[int, int] | None:
     """Content before the speaker: from the sentence start to the comma or quote before it."""
+    if lo == 0 and toks[0].is_cap and toks[0].lower.endswith("ing") and toks[0].lower in CUES:
+        return None  # "Calling the deal “a disaster,” Trump said": the participle's own content
     n = hi
     if n < lo or not (toks[n].text in (",",) + DASHES or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
         return None

@@ -136,6 +136,9 @@ def one(text: str, **expect):
                       content="that the plan was “a disaster.”"), id="message-participle"),
     pytest.param("After the meeting, the Security Council issued a statement calling the test “a clear violation.”",
                  dict(kind="partial", speaker="Security Council", cue="calling"), id="statement-calling"),
+    pytest.param("Calling the deal “a disaster,” Jane Doe walked out of the room.",
+                 dict(kind="partial", speaker="Jane Doe", cue="Calling", content="the deal “a disaster,”"),
+                 id="opening-participle"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -154,6 +157,7 @@ def test_golden(text, expect):
     pytest.param("Markets rallied after Monday’s statement that the war was “over” in the east.",
                  id="noun-cue-owned-by-a-day"),
     pytest.param("He read the statement aloud to the crowd before he left.", id="read-without-a-quote"),
+    pytest.param("Calling for calm, Jane Doe walked out of the room.", id="opening-participle-not-speech"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []
@@ -461,3 +465,9 @@ def test_a_subordinate_clause_ends_before_the_main_clause():
         ("Jane Doe", "the bank’s behavior “outrageous”"),
         ("Jane Doe", "pay to be “clawed back” for executives"),
     ]
+
+
+def test_an_opening_participle_is_not_the_main_cues_content():
+    quotes = extract("Calling the deal “a disaster,” Jane Doe said the plan would fail.")
+    assert [(q.cue, q.speaker, q.text) for q in quotes] == [
+        ("Calling", "Jane Doe", "the deal “a disaster,”"), ("said", "Jane Doe", "the plan would fail")]

@@ -393,6 +393,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = _before_auxiliaries(toks, quoted, i)
     end = j
+    if j >= 0 and toks[j].lower in ("and", "but") and not quoted[j]:
+        return None, None, None, i  # "… to the test and warned …": coordinated, no subject of its own
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
             and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
         if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
@@ -430,7 +432,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         while sg and toks[sg[0]].lower in {"but", "and", "however", "meanwhile", "still", "yet", "so", "also",
                                            "now", "then", "instead", "indeed", "moreover", "separately",
                                            "similarly", "likewise", "finally", "thus", "hence", "today",
-                                           "yesterday", "earlier", "later"}:
+                                           "yesterday", "earlier", "later", "even"}:
             sg = sg[1:]
         rel = [n for n, k in enumerate(sg) if toks[k].lower in ("who", "which", "whom", "whose") and n + 1 < len(sg)]
         if rel:
@@ -509,6 +511,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
         sg = segs[n]
         if n == len(segs) - 1 and len(sg) > 1 and toks[sg[0]].lower in SUBORDINATORS:
             sg = sg[1:]  # "Though she called … and called for …": the cue's own clause's subject
+        if len(sg) > 1 and toks[sg[0]].lower == "even":
+            sg = sg[1:]
         if not sg:
             continue
         head: list[int] = []
@@ -777,7 +781,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         n += 1
     if n < len(toks) and n > c and (toks[n].lower == "that" or (toks[n].text in (",", ":") and n + 1 < len(toks)
                                                                  and quoted[n + 1])):
-        if toks[c].lower in PREPOSITIONS or fold(toks[c].text) in TIME_WORDS or toks[n].lower != "that":
+        infinitive = toks[c].lower == "to" and lemma in ADDRESSEE  # "warned X to refrain from … that …"
+        if (toks[c].lower in PREPOSITIONS and not infinitive) or fold(toks[c].text) in TIME_WORDS \
+                or toks[n].lower != "that":
             c = n
     while c < len(toks) and toks[c].text in (",", ":"):
         c += 1
@@ -840,8 +846,9 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
             end = toks[n].start
             break
         if toks[n].text in DASHES and n > c + 1 and not any(t.text in DASHES for t in toks[n + 1:]) \
-                and sum(t.text in DASHES for t in toks[c:n]) % 2 == 0:
-            end = toks[n].start  # "… as a “con artist” ― just as he did …": an unpaired dash ends it
+                and sum(t.text in DASHES for t in toks[c:n]) % 2 == 0 and not (n + 1 < len(toks) and quoted[n + 1]):
+            # "… as a “con artist” ― just as he did …": an unpaired dash ends it (not `— “my friend.”`)
+            end = toks[n].start
             break
         if toks[n].text == "," and n + 2 < len(toks) and toks[n + 1].lower in ("he", "she", "they", "it") \
                 and toks[n + 2].lower in CUES:
@@ -851,8 +858,11 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
                 and _as_quoted(toks, quoted, c, n - 1):
             end = toks[n].start  # `Clinton as a “disgrace” Wednesday on …`: the predicate ends with its quote
             break
-        if toks[n].lower in CONTRAST and quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(","):
-            end = toks[n].start  # `“jobs, jobs, jobs,” but he has …`: the comma sits inside the quote
+        if quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(",") and (
+                toks[n].lower in CONTRAST or (toks[n].lower.endswith("ing") and not toks[n].is_cap
+                                              and (toks[n].lower in CUES or n > c + 3))):
+            # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma sits inside the quote
+            end = toks[n].start
             break
         if toks[n].text == "," and n + 1 < len(toks) and not quoted[n + 1] and (
                 toks[n + 1].lower in CONTRAST

@@ -356,6 +356,12 @@ def test_labels_before_a_colon_are_not_speakers():
     pytest.param("The nominee has wondered whether the moderators will be “fair” to him, engaging in what "
                  "analysts called old tactics.", "whether the moderators will be “fair” to him",
                  id="comma-participle-ends-the-clause"),
+    pytest.param('Peabody said, "Patriot was highly successful a decade ago," adding that its value quadrupled.',
+                 '"Patriot was highly successful a decade ago,"', id="comma-inside-quote-then-participle"),
+    pytest.param('Even China said it was "resolutely opposed" to the test and warned Pyongyang to refrain from '
+                 'further actions.', 'it was "resolutely opposed" to the test', id="and-second-cue"),
+    pytest.param("She urged the crowd to welcome the governor — “my new best friend.”",
+                 "the crowd to welcome the governor — “my new best friend.”", id="dash-before-a-quote"),
 ])
 def test_reported_clause_boundaries(text, content):
     assert extract(text)[0].text == content
@@ -471,3 +477,12 @@ def test_an_opening_participle_is_not_the_main_cues_content():
     quotes = extract("Calling the deal “a disaster,” Jane Doe said the plan would fail.")
     assert [(q.cue, q.speaker, q.text) for q in quotes] == [
         ("Calling", "Jane Doe", "the deal “a disaster,”"), ("said", "Jane Doe", "the plan would fail")]
+
+
+def test_warned_someone_to_do_something_is_the_infinitive():
+    quotes = extract("Even China said it was “resolutely opposed” to the test and warned Pyongyang to refrain from "
+                     "actions that would worsen the situation.")
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("China", "said", "it was “resolutely opposed” to the test"),
+        ("China", "warned", "to refrain from actions that would worsen the situation"),
+    ]

@@ -46,7 +46,9 @@ _IRREGULAR = {
     "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
     "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
     "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
+    "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
+TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
 def _forms(verb: str) -> list[str]:
@@ -610,6 +612,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
+    if lemma == "use":
+        # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
+        if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
+            return None
     if lemma in ("find", "show") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
         return None  # "found themselves", "the Apple Music show": only "found/shows that …" report
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
@@ -752,6 +758,11 @@ def _quote_after_adverbial(toks: list[Token], quoted: list[bool], c: int) -> boo
 def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:
     """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
     c = i + 1
+    if lemma == "use":  # "used the phrase “…”": the quote alone
+        n = i + 3
+        while n + 1 < len(toks) and quoted[n + 1]:
+            n += 1
+        return toks[i + 3].start, toks[n].end
     if c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]:
         return _after(text, toks, quoted, c, "say", e)  # `asked, “…”`: the quote, whatever the verb
     if lemma == "call":

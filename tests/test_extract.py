@@ -139,6 +139,9 @@ def one(text: str, **expect):
     pytest.param("Calling the deal “a disaster,” Jane Doe walked out of the room.",
                  dict(kind="partial", speaker="Jane Doe", cue="Calling", content="the deal “a disaster,”"),
                  id="opening-participle"),
+    pytest.param("Jane Doe has used the phrase “Islamic terrorism” often in her campaign.",
+                 dict(kind="direct", speaker="Jane Doe", cue="used", content="“Islamic terrorism”"),
+                 id="used-the-phrase"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -158,6 +161,7 @@ def test_golden(text, expect):
                  id="noun-cue-owned-by-a-day"),
     pytest.param("He read the statement aloud to the crowd before he left.", id="read-without-a-quote"),
     pytest.param("Calling for calm, Jane Doe walked out of the room.", id="opening-participle-not-speech"),
+    pytest.param("She used the car to get to the “safe house” on time.", id="use-without-the-phrase"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

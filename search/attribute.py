@@ -58,6 +58,17 @@ PEOPLE_NOUNS = {
     "reporter", "reporters", "correspondent", "editor", "editors", "author", "authors", "writer",
     "police", "some", "many", "others", "nominee", "host", "anchor", "moderator", "pastor", "rabbi",
     "priest", "coach", "player", "singer", "actor", "actress", "comedian", "percent", "majority", "respondents", "plurality", "americans",
+    "environmentalist", "environmentalists", "historian", "historians", "politician", "politicians",
+    "physician", "physicians", "nurse", "nurses", "patient", "patients", "scholar", "scholars",
+    "academic", "academics", "pundit", "pundits", "commentator", "commentators", "columnist",
+    "columnists", "blogger", "bloggers", "advocate", "advocates", "opponent", "opponents", "proponent",
+    "proponents", "skeptic", "skeptics", "sceptics", "veteran", "veterans", "donor", "donors", "investor",
+    "investors", "consumer", "consumers", "customer", "customers", "demonstrator", "demonstrators",
+    "immigrant", "immigrants", "migrant", "migrants", "refugee", "refugees", "legislator", "legislators",
+    "regulator", "regulators", "negotiator", "negotiators", "mediator", "mediators", "detective",
+    "detectives", "firefighter", "firefighters", "banker", "bankers", "conservatives", "liberals",
+    "progressives", "moderates", "democrats", "republicans", "congressman", "congresswoman", "governors",
+    "mayors", "fans", "viewers", "readers", "listeners", "attendees", "locals", "youths", "teenagers",
 }
 ORG_NOUNS = {
     "ministry", "government", "administration", "military", "army", "navy", "police", "department",

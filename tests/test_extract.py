@@ -142,6 +142,9 @@ def one(text: str, **expect):
     pytest.param("Jane Doe has used the phrase “Islamic terrorism” often in her campaign.",
                  dict(kind="direct", speaker="Jane Doe", cue="used", content="“Islamic terrorism”"),
                  id="used-the-phrase"),
+    pytest.param("But environmentalists worry that the plant is polluting the river.",
+                 dict(kind="indirect", speaker="environmentalists", speaker_type="anonymous"),
+                 id="plural-people-noun"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

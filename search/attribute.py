@@ -25,6 +25,9 @@ DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "t
                "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
                "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
                "anonymous", "multiple", "numerous", "various", "certain", "other", "former", "1", "2", "3"}
+# Capitalised words that describe people without naming a body they belong to.
+IDENTITY_WORDS = {"black", "white", "hispanic", "latino", "latina", "latinx", "asian", "native", "indigenous",
+                  "jewish", "muslim", "christian", "catholic", "evangelical", "gay", "lesbian", "young", "older"}
 # "groups of protesters", "hundreds of residents": the people are after the "of"
 COLLECTIVE = {"group", "groups", "crowd", "crowds", "dozens", "hundreds", "thousands", "scores", "number",
               "handful", "couple", "band", "bands", "busload", "delegation", "team", "members"}
@@ -428,7 +431,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     appos = text[appositive[0]:appositive[1]].strip(" ,") if appositive else None
     k = _name_run(toks)
     named = k < len(toks) and not (len(toks) - k == 1 and (head in PEOPLE_NOUNS or head in ORG_NOUNS
-                                                             or head in DETERMINERS) and k == 0)
+                                                             or head in DETERMINERS) and k == 0) \
+        and not (head in PEOPLE_NOUNS and head.endswith("s") and head not in ROLE_WORDS
+                 and registry.get(fold(mention)) is None)  # "Black Lawmakers", "Senate Democrats": a group
     if named:
         title, name_toks = _split_title(text, toks[k:])
         prefix = toks[:k] + title
@@ -569,7 +574,9 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
             continue
         if n == 0 and not place_of(t.text) and len(words) > 1 and not words[1].is_cap:
             continue  # "Local aid workers": a capital only because it starts the sentence
-        if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS:
+        if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS and w not in PEOPLE_NOUNS \
+                and w not in IDENTITY_WORDS and not (w.endswith("ed") and not caps):
+            # not "Black Lawmakers" or "Frustrated Parents": who they are, not a body they belong to
             caps.append(t)
         elif caps and w in ORG_NOUNS:
             caps.append(t)

@@ -34,7 +34,7 @@ point post praise predict promise propose question quip recall recount reiterate
 repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
 vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
 laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
-lambaste reference compare champion defend term ridicule attack bemoan
+lambaste reference compare champion defend term ridicule attack bemoan rip speak
 yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline

@@ -145,6 +145,11 @@ def one(text: str, **expect):
     pytest.param("But environmentalists worry that the plant is polluting the river.",
                  dict(kind="indirect", speaker="environmentalists", speaker_type="anonymous"),
                  id="plural-people-noun"),
+    pytest.param("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’",
+                 dict(kind="partial", speaker="Black Lawmakers", speaker_type="anonymous", affiliation=None,
+                      content="Donald Trump As A ‘Disgusting Fraud.’"), id="headline-group-rips"),
+    pytest.param("Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting",
+                 dict(speaker="Hillary Clinton", cue="Speaks"), id="headline-speaks"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

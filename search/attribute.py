@@ -25,6 +25,10 @@ DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "t
                "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
                "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
                "anonymous", "multiple", "numerous", "various", "certain", "other", "former", "1", "2", "3"}
+# Nouns a capitalised run can modify ("the Kent County Republican headquarters").
+MODIFIED_NOUNS = {"headquarters", "building", "offices", "rally", "rallies", "event", "debate", "hearing",
+                  "convention", "campus", "stadium", "arena", "hotel", "airport", "station", "street", "avenue",
+                  "road", "county", "district", "case", "trial", "era", "administration", "family", "foundation"}
 # Capitalised words that describe people without naming a body they belong to.
 IDENTITY_WORDS = {"black", "white", "hispanic", "latino", "latina", "latinx", "asian", "native", "indigenous",
                   "jewish", "muslim", "christian", "catholic", "evangelical", "gay", "lesbian", "young", "older"}
@@ -269,9 +273,13 @@ class Discourse:
                     and not toks[j].text.endswith(("’s", "'s")):
                 j += 1
             run = toks[i:j + 1]
-            if any(fold(t.text) in HEADLINE_WORDS for t in run):
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            if any(fold(t.text) in HEADLINE_WORDS for t in run) or (
+                    after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS):
+                # title case ("Trump Is Merely a Small Fry"), or a modifier
+                # ("the Kent County Republican headquarters"), not a name
                 i = j + 1
-                continue  # title case ("Trump Is Merely a Small Fry"), not a name
+                continue
             # Drop a sentence-initial function word and leading titles/roles.
             while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
                            or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):

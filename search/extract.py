@@ -551,6 +551,18 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
     return None
 
 
+def _subordinate_subject(toks: list[Token], quoted: list[bool], k: int
+                         ) -> tuple[tuple[int, int], None] | None:
+    """The pronoun subject of a subordinate clause that the 'and' at toks[k] is inside of
+    (`after she attacked … and blamed …`), if no comma or quote intervenes."""
+    for n in range(k - 1, 0, -1):
+        if toks[n].text in (",", ";", ":") or quoted[n]:
+            return None
+        if toks[n].lower in SUBJECT_PRONOUNS and toks[n - 1].lower in SUBORDINATORS | {"that"}:
+            return (toks[n].start, toks[n].end), None
+    return None
+
+
 def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
     depth = 0
     for t in toks[lo:k + 1]:
@@ -662,8 +674,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
     if np is None and _before_auxiliaries(toks, quoted, i) >= 0 \
             and toks[_before_auxiliaries(toks, quoted, i)].lower in ("and", "but"):
-        # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb
-        np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
+        # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb,
+        # or with the verb of a subordinate clause ("after she attacked … and blamed …")
+        inner = _subordinate_subject(toks, quoted, _before_auxiliaries(toks, quoted, i))
+        np, frame.appositive = inner or _sentence_subject(text, toks, quoted, i) or (None, None)
         frame.np = np
         if np is not None:
             frame.after = _after(text, toks, quoted, i, lemma, e)

@@ -498,3 +498,14 @@ def test_warned_someone_to_do_something_is_the_infinitive():
         ("China", "said", "it was “resolutely opposed” to the test"),
         ("China", "warned", "to refrain from actions that would worsen the situation"),
     ]
+
+
+def test_a_capitalised_modifier_is_not_a_person_for_pronouns():
+    quotes = extract("Donald Trump spoke at the Kent County Republican headquarters. He called the mayor “a disgrace.”")
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Donald Trump", "He")]
+
+
+def test_and_inside_a_subordinate_clause_takes_its_pronoun():
+    [q] = extract("Jane Doe spoke first. John Roe resigned after she toured the site and blamed the floods on "
+                  "“years of neglect.”")
+    assert (q.cue, q.speaker_mention, q.text) == ("blamed", "she", "the floods on “years of neglect.”")

@@ -31,6 +31,7 @@ TEASER_HEAD = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(r"^\s*(source|via)\s*:\s*(?P<publisher>\S.{0,200}?)\s*$", re.I)
+MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,2000})?/?>")
 MIN_REPEAT = 40  # shorter repeated lines ("What happened?") are legitimately repeated
 # A well-formed UTF-8 sequence of two or more bytes: text with more of these than bad bytes
 # is damaged UTF-8, not Windows-1252 (whose high bytes almost never form one).
@@ -227,6 +228,11 @@ def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str |
                 if out[k] == "\r":
                     out[k] = " "
     skipped = [(starts[i], starts[i] + len(lines[i]), why) for i, why in sorted(drop.items())]
+    # Markup left in a text file (`<tweet tweet-author="…">`): its attribute values are not quotes.
+    for m in MARKUP.finditer(text) if "<" in text else ():
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+        skipped.append((m.start(), m.end(), "markup tag"))
+    skipped.sort()
     return "".join(out), skipped, publisher
 
 

@@ -107,3 +107,13 @@ def test_folders_are_walked_and_a_broken_file_is_skipped(tmp_path):
     assert isinstance(results[0], IngestError) and results[0].reason == "empty file"
     article, quotes = results[1]
     assert article.source == "sub/good.txt" and quotes[0].speaker == "Jane Doe"
+
+
+def test_markup_in_a_text_file_is_blanked_not_quoted():
+    text = ('<tweet author="we rate it Mostly True, so say the fact-checkers">Jane Doe said the rate was '
+            '“51 percent.”</tweet>\nIf a < b and c > d, the sum is small.')
+    article = parse_text(text, "m.txt")
+    assert len(article.body) == len(text)  # blanked, offsets kept
+    assert "Mostly True" not in article.body and "<" not in article.body.split("\n")[0]
+    assert "a < b and c > d" in article.body  # a comparison is not a tag
+    assert ("markup tag" in {why for _, _, why in article.skipped})

@@ -76,6 +76,8 @@ PEOPLE_NOUNS = {
     "detectives", "firefighter", "firefighters", "banker", "bankers", "conservatives", "liberals",
     "progressives", "moderates", "democrats", "republicans", "congressman", "congresswoman", "governors",
     "mayors", "fans", "viewers", "readers", "listeners", "attendees", "locals", "youths", "teenagers",
+    "commissioner", "commissioners", "administrator", "superintendent", "treasurer", "auditor", "comptroller",
+    "inspector", "sheriff", "coordinator", "manager", "managers", "supervisor",
 }
 ORG_NOUNS = {
     "ministry", "government", "administration", "military", "army", "navy", "police", "department",

@@ -309,7 +309,9 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         nxt = low[n + 1]
         participle = w.endswith("ed") and "-" not in w and w not in NOT_VERBS and (
             nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap)
-        titled = words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS  # "state Rep. Marcia Price"
+        # "state Rep. Marcia Price", "the New York state attorney general": an adjective
+        titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
+            w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS))
         if not t.is_cap and (w in CUES or w == "to" or participle) and not titled:
             return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
@@ -317,7 +319,7 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         # Capitalised, so a name, unless the capital letters are only sentence-initial.
         if last in PEOPLE_NOUNS or last in ORG_NOUNS or words[-1].is_cap or last.endswith(".com"):
             return True
-    if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS:
+    if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS or last in ROLE_WORDS:
         return True
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
@@ -808,7 +810,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                                                  and quoted[n + 1])):
         infinitive = toks[c].lower == "to" and lemma in ADDRESSEE  # "warned X to refrain from … that …"
         if (toks[c].lower in PREPOSITIONS and not infinitive) or fold(toks[c].text) in TIME_WORDS \
-                or toks[n].lower != "that":
+                or toks[n].lower != "that" or all(_adverb(t) for t in toks[c:n]):  # "complain bitterly that"
             c = n
     while c < len(toks) and toks[c].text in (",", ":"):
         c += 1
@@ -839,8 +841,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         return nxt.start, body_end
-    if lemma in ADDRESSEE and nxt.lower == "to":
-        return nxt.start, body_end  # "tells his supporters to “go vote”"
+    if (lemma in ADDRESSEE or lemma in ("hope", "agree")) and nxt.lower == "to":
+        return nxt.start, body_end  # "tells his supporters to “go vote”", "hopes to offset …"
     if lemma in ADDRESSEE and (nxt.lower in SUBJECT_PRONOUNS or nxt.lower == "it") and c > i + 1:
         return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:

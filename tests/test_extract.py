@@ -150,6 +150,18 @@ def one(text: str, **expect):
                       content="Donald Trump As A ‘Disgusting Fraud.’"), id="headline-group-rips"),
     pytest.param("Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting",
                  dict(speaker="Hillary Clinton", cue="Speaks"), id="headline-speaks"),
+    pytest.param("Connecticut’s tax commissioner says an internal review found no leak.",
+                 dict(kind="indirect", speaker_mention="Connecticut’s tax commissioner",
+                      content="an internal review found no leak"), id="role-noun-head"),
+    pytest.param("The New York state attorney general is confirming that the charity is not registered.",
+                 dict(kind="indirect", speaker_mention="The New York state attorney general",
+                      content="that the charity is not registered"), id="state-attorney-general"),
+    pytest.param("Companies complain bitterly that taxes are too high.",
+                 dict(kind="indirect", speaker="Companies", content="that taxes are too high"),
+                 id="adverb-before-that"),
+    pytest.param("Ultimately, Mr. Clarke hopes to offset all of the emissions.",
+                 dict(kind="indirect", speaker="Clarke", content="to offset all of the emissions"),
+                 id="hopes-to"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

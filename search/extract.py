@@ -18,9 +18,9 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS, PUBLICATION_WORDS,
-                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
-                        classify_name, describe, fold, load_registry, place_of)
+from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS,
+                        PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker,
+                        affiliation_from_role, classify_name, describe, fold, load_registry, place_of)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, sentences,
                    tokens)
@@ -648,7 +648,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
         if i == 0 and tok.is_cap and lemma not in ("hope", "fear", "worry", "question"):
-            f = _opening_participle(text, toks, quoted, e)
+            f = _opening_participle(text, toks, quoted)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
                                                       for t, q in zip(toks, quoted))) else None
@@ -674,11 +674,11 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
             return None
-    if np is None and _before_auxiliaries(toks, quoted, i) >= 0 \
-            and toks[_before_auxiliaries(toks, quoted, i)].lower in ("and", "but"):
+    aux = _before_auxiliaries(toks, quoted, i)
+    if np is None and aux >= 0 and toks[aux].lower in ("and", "but"):
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb,
         # or with the verb of a subordinate clause ("after she attacked … and blamed …")
-        inner = _subordinate_subject(toks, quoted, _before_auxiliaries(toks, quoted, i))
+        inner = _subordinate_subject(toks, quoted, aux)
         np, frame.appositive = inner or _sentence_subject(text, toks, quoted, i) or (None, None)
         frame.np = np
         if np is not None:
@@ -711,7 +711,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     return frame
 
 
-def _opening_participle(text: str, toks: list[Token], quoted: list[bool], e: int) -> Frame | None:
+def _opening_participle(text: str, toks: list[Token], quoted: list[bool]) -> Frame | None:
     """`Calling the deal “a disaster,” Trump said …`: the participle's content runs to the
     comma, and the main clause's subject speaks."""
     main = end = None
@@ -888,7 +888,7 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
         if quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(",") and (
                 toks[n].lower in CONTRAST or (toks[n].lower.endswith("ing") and not toks[n].is_cap
                                               and (toks[n].lower in CUES or n > c + 3))):
-            # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma sits inside the quote
+            # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma is inside the quote
             end = toks[n].start
             break
         if toks[n].text == "," and n + 1 < len(toks) and not quoted[n + 1] and (

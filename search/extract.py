@@ -1030,17 +1030,22 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
 
 
 def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
-    """Headline style 'Sanders: Clinton needs to …' — a short name, a colon, the content."""
-    if quoted[i] or i > 4 or i + 1 >= len(toks):
+    """Headline style 'Sanders: Clinton needs to …' (or 'Obama on Climate Change: …') — a
+    short name, a colon, the content to the headline's end."""
+    if quoted[i] or i > 8 or i + 1 >= len(toks):
         return None
-    np = toks[:i]
+    on = next((k for k in range(1, i) if toks[k].lower == "on"), i)  # "Obama on Climate Change:"
+    if on == i and i > 4:
+        return None
+    np = toks[:on]
     if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
         return None
     if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation", "publication"):
         return None
     if place_of(text[np[0].start:np[-1].end]) or fold(np[0].text) in DEMONYMS or fold(np[0].text) in NOT_SPEAKERS:
         return None
-    content = (toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e))
+    content = (toks[i + 1].start, toks[-1].end if toks[-1].text not in (".", "!", "?") or quoted[-1]
+               else toks[-2].end)
     if not any(quoted[i + 1:]):
         return None  # only quoted material makes "X: …" an attribution
     return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content)

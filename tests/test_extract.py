@@ -162,6 +162,11 @@ def one(text: str, **expect):
     pytest.param("Ultimately, Mr. Clarke hopes to offset all of the emissions.",
                  dict(kind="indirect", speaker="Clarke", content="to offset all of the emissions"),
                  id="hopes-to"),
+    pytest.param("Obama on Climate Change: The Trends Are ‘Terrifying.’",
+                 dict(kind="partial", speaker="Obama", content="The Trends Are ‘Terrifying.’"), id="headline-x-on-y"),
+    pytest.param("Pat Caddell: Voters Worried About Her Health; It’s ‘in Their Heads.’",
+                 dict(speaker="Pat Caddell", content="Voters Worried About Her Health; It’s ‘in Their Heads.’"),
+                 id="headline-colon-to-the-end"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -48,6 +48,7 @@ _IRREGULAR = {
     "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
     "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
+GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
@@ -618,6 +619,17 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     lemma = CUES[tok.lower]
     if tok.is_cap and not titled and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
         return None  # "the Cook Political Report": a capitalised cue inside a sentence is a name
+    if i > 2 and [t.lower for t in toks[i - 2:i]] == ["on", "to"] and toks[i - 3].lower in GO_ON:
+        # "He went on to say that …", ", going on to say that …": the going-on verb's speaker
+        k = i - 3
+        f = Frame(cue=text[toks[k].start:tok.end], cue_start=toks[k].start, cue_end=tok.end, np=None,
+                  after=_after(text, toks, quoted, i, lemma, e))
+        if k > 0 and toks[k - 1].text == ",":
+            f.inherit = True  # ", going on to say": the clause it hangs on speaks
+            f.np, f.appositive = _sentence_subject(text, toks, quoted, k) or (None, None)
+        else:
+            f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
+        return f if f.after and (f.np or f.inherit) else None
     if i > 0 and not quoted[i - 1] and toks[i - 1].lower in (
             "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
             "your", "no", "any", "every", "each", "such", "to", "of"):

@@ -167,6 +167,8 @@ def one(text: str, **expect):
     pytest.param("Pat Caddell: Voters Worried About Her Health; It’s ‘in Their Heads.’",
                  dict(speaker="Pat Caddell", content="Voters Worried About Her Health; It’s ‘in Their Heads.’"),
                  id="headline-colon-to-the-end"),
+    pytest.param("Jane Doe went on to say that the country was “sick and tired” of it.",
+                 dict(kind="partial", speaker="Jane Doe", cue="went on to say"), id="went-on-to-say"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

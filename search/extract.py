@@ -49,6 +49,7 @@ _IRREGULAR = {
     "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
+TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
@@ -619,9 +620,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     lemma = CUES[tok.lower]
     if tok.is_cap and not titled and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
         return None  # "the Cook Political Report": a capitalised cue inside a sentence is a name
-    if i > 2 and [t.lower for t in toks[i - 2:i]] == ["on", "to"] and toks[i - 3].lower in GO_ON:
-        # "He went on to say that …", ", going on to say that …": the going-on verb's speaker
-        k = i - 3
+    took = next((k for k in range(i - 3, max(-1, i - 9), -1) if toks[k].lower in TOOK and toks[k + 1].lower == "to"
+                 and not any(quoted[k:i])), None) if i > 3 and toks[i - 1].lower == "to" else None
+    if took is not None or (i > 2 and [t.lower for t in toks[i - 2:i]] == ["on", "to"] and toks[i - 3].lower in GO_ON):
+        # "He went on to say that …", ", going on to say that …", "took to Twitter to accuse …":
+        # the going-on (taking-to) verb's speaker
+        k = took if took is not None else i - 3
         f = Frame(cue=text[toks[k].start:tok.end], cue_start=toks[k].start, cue_end=tok.end, np=None,
                   after=_after(text, toks, quoted, i, lemma, e))
         if k > 0 and toks[k - 1].text == ",":

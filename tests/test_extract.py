@@ -169,6 +169,9 @@ def one(text: str, **expect):
                  id="headline-colon-to-the-end"),
     pytest.param("Jane Doe went on to say that the country was “sick and tired” of it.",
                  dict(kind="partial", speaker="Jane Doe", cue="went on to say"), id="went-on-to-say"),
+    pytest.param("Jane Doe took to Twitter overnight to accuse the campaign of being “duped” by the press.",
+                 dict(kind="partial", speaker="Jane Doe", content="of being “duped” by the press"),
+                 id="took-to-twitter-to"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -189,6 +192,7 @@ def test_golden(text, expect):
     pytest.param("He read the statement aloud to the crowd before he left.", id="read-without-a-quote"),
     pytest.param("Calling for calm, Jane Doe walked out of the room.", id="opening-participle-not-speech"),
     pytest.param("She used the car to get to the “safe house” on time.", id="use-without-the-phrase"),
+    pytest.param("She took the train to the “safe house” to rest.", id="took-without-a-cue"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

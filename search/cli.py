@@ -167,7 +167,7 @@ def cmd_extract(args) -> int:
         path, article, quotes = result
         for q in quotes:
             if args.jsonl:
-                rec = article.in_file(q).to_dict()  # offsets into the file as it stands
+                rec = article.in_file(q).to_dict()  # offsets into the decoded file (not the NFC text)
                 rec["source"] = str(path)
                 print(json.dumps(rec, ensure_ascii=False))
             else:

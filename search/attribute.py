@@ -298,13 +298,13 @@ class Discourse:
                                         Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
                 elif kind == "organisation":
                     # "Ministry of Information", owned by "Pakistan’s" just before it
-                    k = toks.index(run[-1])
+                    first, k = j - len(run) + 1, j  # run is toks[first:j + 1], by position, not by search
                     while k + 2 < len(toks) and toks[k + 1].lower in ("of", "for") and toks[k + 2].is_cap \
                             and self.text[toks[k].end:toks[k + 2].start] == f" {toks[k + 1].text} ":
                         k += 2
                         j = max(j, k)
                     start = run[0].start
-                    owner = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
+                    owner = toks[first - 1] if first > 0 else None
                     if owner is not None and owner.text.endswith(("’s", "'s")) and place_of(owner.text) \
                             and self.text[owner.end:run[0].start] == " ":
                         start = owner.start

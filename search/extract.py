@@ -48,6 +48,7 @@ _IRREGULAR = {
     "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
     "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
+ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
@@ -143,8 +144,8 @@ NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "e
 # Words that make a run of tokens a clause rather than a title.
 VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
            "may", "might", "should", "must", "shall", "do", "does", "did"}
-MIN_QUOTE_WORDS = 4
-MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote  # a shorter quoted stretch with no cue is a term in scare quotes
+MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
+MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
 
 
 @dataclass
@@ -248,9 +249,18 @@ def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[i
     return out
 
 
+def _char_before(text: str, pos: int, skip: str) -> str:
+    """The last character before `pos` that is not in `skip` ('' if none) — the punctuation a
+    closing mark stands after (`“… ago,”` → ','), without copying the text before it."""
+    k = pos - 1
+    while k >= 0 and text[k] in skip:
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
 def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     """`“Why?” Clinton said.` is one sentence although `?”` is followed by a capital."""
-    if text[prev[1] - 1] not in QUOTE_CHARS or text[:prev[1]].rstrip(QUOTE_CHARS)[-1:] not in ("?", "!"):
+    if text[prev[1] - 1] not in QUOTE_CHARS or _char_before(text, prev[1], QUOTE_CHARS) not in ("?", "!"):
         return False
     toks = tokens(text, s, e)
     if any(t.text in QUOTE_CHARS for t in toks) or len(toks) > 25:
@@ -663,7 +673,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
-        if i == 0 and tok.is_cap and lemma not in ("hope", "fear", "worry", "question"):
+        if i == 0 and tok.is_cap and lemma not in ATTITUDES:
             f = _opening_participle(text, toks, quoted)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
@@ -673,7 +683,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
                                                                            "before", "when")
                            or _after_message(toks, quoted, i))) \
-                or lemma in ("hope", "fear", "worry", "question"):
+                or lemma in ATTITUDES:
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
         frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -851,7 +861,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             n += 1
         if n + 2 < len(toks) and not quoted[n + 2] and (toks[n + 1].text == "," or toks[n + 1].lower in (
                 "and", "but", "until", "before", "after", "while", "as", "when", "because", "then")
-                and text[:toks[n].end].rstrip(QUOTE_CHARS)[-1:] in ".,!?"):
+                and _char_before(text, toks[n].end, QUOTE_CHARS) in ".,!?"):
             # `chanted “What curfew?” and kept going`, `says, “Don't,” until …`; not `said
             # “budget reforms” and the collection of taxes would …`
             return nxt.start, toks[n].end
@@ -901,7 +911,7 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
                 and _as_quoted(toks, quoted, c, n - 1):
             end = toks[n].start  # `Clinton as a “disgrace” Wednesday on …`: the predicate ends with its quote
             break
-        if quoted[n - 1] and text[:toks[n].start].rstrip(QUOTE_CHARS + " ").endswith(",") and (
+        if quoted[n - 1] and _char_before(text, toks[n].start, QUOTE_CHARS + " ") == "," and (
                 toks[n].lower in CONTRAST or (toks[n].lower.endswith("ing") and not toks[n].is_cap
                                               and (toks[n].lower in CUES or n > c + 3))):
             # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma is inside the quote
@@ -938,7 +948,8 @@ def _content_before(text: str, toks: list[Token], quoted: list[bool], lo: int, h
     if lo == 0 and toks[0].is_cap and toks[0].lower.endswith("ing") and toks[0].lower in CUES:
         return None  # "Calling the deal “a disaster,” Trump said": the participle's own content
     n = hi
-    if n < lo or not (toks[n].text in (",",) + DASHES or (quoted[n] and text[:toks[n].end].rstrip(QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?", "…", "-", "—"))):
+    if n < lo or not (toks[n].text in (",",) + DASHES or (quoted[n] and _char_before(
+            text, toks[n].end, QUOTE_CHARS + " ") in (",", ".", "!", "?", "…", "-", "—"))):
         return None
     while n >= lo and toks[n].text in (",",) + DASHES:
         n -= 1

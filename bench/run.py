@@ -20,6 +20,7 @@ import json
 import os
 import pickle
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -54,7 +55,6 @@ def vmhwm_mb(pid: int | str = "self") -> float:
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -145,7 +145,6 @@ def child_build(kind: str, items_path: Path, out: Path) -> None:
         articles, quotes = naive_write(wi.create_in(str(out), naive_schema()).writer(), iter_items(items_path))
         where = out
     seconds = time.perf_counter() - started
-    import resource
     # Writer processes (search.index.PROCS) are children: report the largest one's peak too.
     print(json.dumps({"seconds": seconds, "articles": articles, "quotes": quotes, "rss_mb": vmhwm_mb(),
                       "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

@@ -354,9 +354,13 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     lower-case word first ends the region ("… and officials said"); if that leaves no
     speaker, the region is tried whole ("Experts on X and nuclear nonproliferation said")."""
     first = _subject_region(text, toks, quoted, i, split_and)
-    if first[0] is not None or not split_and:
+    if not split_and:
         return first
     whole = _subject_region(text, toks, quoted, i, False)
+    if first[0] is not None:
+        if whole[1] is not None and whole[1][0] <= first[0][0] and first[0][1] <= whole[1][1]:
+            return whole  # "Jane Doe, an economist and tax expert, said": the "and" is the appositive's
+        return first
     if whole[0] is not None:
         return whole
     return _before_relative(text, toks, quoted, i) or first
@@ -385,8 +389,15 @@ NOT_ADVERBS = {"family", "ally", "rally", "assembly", "supply", "reply", "bully"
                "homily", "only", "july", "italy", "daily", "weekly", "monthly", "quarterly"}
 
 
+# Adverbs without -ly that stand between a subject and its verb ("has long said", "is also urging").
+BARE_ADVERBS = {"also", "long", "still", "often", "already", "even", "just", "once", "again", "always", "now",
+                "later", "then", "soon", "first", "ever", "since"}
+
+
 def _adverb(tok: Token) -> bool:
-    """'cynically dismissed', 'steadily pounding': an adverb between subject and verb."""
+    """'cynically dismissed', 'steadily pounding', 'has long said': an adverb between subject and verb."""
+    if tok.lower in BARE_ADVERBS:
+        return not tok.is_cap
     return tok.lower.endswith("ly") and len(tok.lower) > 4 and not tok.is_cap and tok.lower not in NOT_ADVERBS
 
 
@@ -1039,13 +1050,23 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
 
 def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
     """`…, as a Homeland Security memo put it.` / `as The New Yorker put it, “the operator.”`"""
-    a = next((k for k in range(i - 1, max(-1, i - 10), -1) if toks[k].lower == "as" and not quoted[k]), None)
+    a = None
+    for k in range(i - 1, max(-1, i - 40), -1):
+        if quoted[k] or toks[k].text in (";", ":"):
+            return None
+        if toks[k].lower == "as":
+            a = k
+            break
     if a is None or a + 1 >= i:
         return None
     np = toks[a + 1:i]
-    if not _np_ok(text, np, lenient=True):
-        return None
-    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=(np[0].start, np[-1].end))
+    if _np_ok(text, np, lenient=True):
+        span, appositive = (np[0].start, np[-1].end), None
+    else:  # "as Jane Doe, a tax lawyer and fellow at the center, recently put it"
+        span, appositive, _, first = _subject(text, toks, quoted, i)
+        if span is None or first <= a:
+            return None
+    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive)
     rest = next((k for k in range(i + 2, len(toks)) if quoted[k] or toks[k].text in (".", ";")), len(toks))
     if rest < len(toks) and quoted[rest] and toks[rest - 1].text in (",", ":"):
         frame.after = _after(text, toks, quoted, rest - 2, "say", e)  # "put it in an exposé, “the operator.”"
@@ -1147,8 +1168,11 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                     continue
                 parts.append(side)
                 kind = kind or "indirect"
-            if kind == "direct" and side is f.before and f.after is not None and not marks_in(f.after):
-                break  # `"…," he said on Monday, adding that …` — the quote is the content
+            if kind == "direct" and side is f.before and f.after is not None and (
+                    not marks_in(f.after) or _unquoted_words(text, f.after, marks, marks_in(f.after)) >= 2):
+                # `"…," he said on Monday, adding that …` (with or without a quote in it): the quote
+                # before is this cue's content; the clause after is the participle's.
+                break
         parts.sort()
         if not parts or records.contains(parts):
             continue
@@ -1197,9 +1221,12 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                              confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
             continue
         last = records.last_before(m.start)
+        paraphrased = last is not None and last["kind"] == "indirect" and full_sentence and \
+            text[last["parts"][-1][1]:m.start].strip() in ("", ".") and para_of(last["parts"][-1][0]) == para
         if last is not None and last["speaker"] is not None and (
-                last["kind"] in ("direct", "partial") or last["frame"].inherit):
-            # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's)
+                last["kind"] in ("direct", "partial") or last["frame"].inherit or paraphrased):
+            # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
+            # a paraphrase then its quote: `X called him a master at deals. “He showed …”`)
             last_para = para_of(last["parts"][-1][0])
             same_para = last_para == para
             near = m.start - last["parts"][-1][1] <= 200 and full_sentence

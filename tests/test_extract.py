@@ -532,3 +532,45 @@ def test_and_inside_a_subordinate_clause_takes_its_pronoun():
     [q] = extract("Jane Doe spoke first. John Roe resigned after she toured the site and blamed the floods on "
                   "“years of neglect.”")
     assert (q.cue, q.speaker_mention, q.text) == ("blamed", "she", "the floods on “years of neglect.”")
+
+
+def test_a_long_quote_in_the_participles_clause_is_not_the_direct_quotes_second_part():
+    # The clause after `said, going on to say` is mostly quoted, but it is the participle's
+    # reported clause, not the second half of a split quote.
+    quotes = extract('"That debate is back, and it is insane," Jane Doe said, going on to say that the country '
+                     'has spent "hundreds of years fighting against racism and sexism and all that stuff, to have '
+                     'that debate again, young people do not want to see that. They are way beyond that. They do '
+                     'not want to think we are blaming Muslims, we are blaming Mexicans for our problems."')
+    assert [(q.cue, q.kind, q.text[:20]) for q in quotes] == [
+        ("said", "direct", '"That debate is back'),
+        ("going on to say", "partial", "that the country has"),
+    ]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    pytest.param('"I think all candidates should do so," Douglas Holtz-Eakin, an economist and tax expert, told me.',
+                 "Douglas Holtz-Eakin", "economist and tax expert", id="and-inside-appositive"),
+    pytest.param('As Jane Doe, a tax lawyer and senior fellow at the Urban Institute, recently put it, '
+                 '"Did he lower his taxes through legal tax avoidance?"',
+                 "Jane Doe", "tax lawyer and senior fellow at the Urban Institute", id="put-it-with-appositive"),
+])
+def test_an_and_inside_the_appositive_does_not_split_the_speaker(text, speaker, role):
+    one(text, speaker=speaker, role=role, kind="direct")
+
+
+@pytest.mark.parametrize("text", [
+    "Cruz has long said that he qualifies as a natural-born citizen.",
+    "Cruz also said that he qualifies as a natural-born citizen.",
+])
+def test_an_adverb_without_ly_between_subject_and_cue(text):
+    one(text, speaker="Cruz", kind="indirect", content="that he qualifies as a natural-born citizen")
+
+
+def test_a_quote_right_after_a_paraphrase_is_the_same_speakers():
+    quotes = extract('Jane Doe said the plan would fail. "It is a disaster for all of us."')
+    assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "indirect"), ("Jane Doe", "direct")]
+
+
+def test_a_quote_in_the_paragraph_after_a_paraphrase_is_not_guessed():
+    quotes = extract('Jane Doe said the plan would fail.\n\n"Nobody in this town believes that it will ever work."')
+    assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "indirect"), (None, "direct")]

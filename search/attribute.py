@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,12 +116,22 @@ ROLE_WORDS = {
     "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "assemblyman", "councilman",
     "councilwoman", "commissioner", "inspector", "superintendent", "sheriff", "strategist", "fellow",
     "scholar", "author", "journalist", "editor", "correspondent", "senior", "lady",
-    # what a title is minister *of*
+}
+# Party labels before a name ("Democrat Hillary Clinton", "GOP Sen. John Doe").
+PARTY_WORDS = {"democrat", "republican", "democratic", "gop", "libertarian"}
+# What a title is minister *of*: part of a title, never one by itself ("the state" is no person).
+ROLE_DOMAINS = {
     "foreign", "defense", "defence", "interior", "finance", "justice", "home", "state", "affairs",
     "information", "security", "national", "health", "education", "trade", "commerce", "energy",
     "economy", "economic", "planning", "water", "agriculture", "labour", "labor", "culture",
 }
+ROLE_WORDS |= ROLE_DOMAINS | PARTY_WORDS
 ROLE_JOINERS = {"of", "for", "and", "the"}
+TITLE_QUALIFIERS = {"vice", "deputy", "former", "acting", "assistant", "lieutenant", "co"}
+# The short forms a title takes before a name, for "the senator" after "Sen. Ted Cruz".
+TITLE_FORMS = {"senator": {"sen"}, "representative": {"rep"}, "governor": {"gov"}, "general": {"gen"},
+               "professor": {"prof"}, "congressman": {"rep"}, "congresswoman": {"rep"},
+               "lawmaker": {"sen", "senator", "rep", "representative", "congressman", "congresswoman"}}
 DEMONYMS = {
     "afghan": "Afghanistan", "pakistani": "Pakistan", "iranian": "Iran", "indian": "India",
     "russian": "Russia", "chinese": "China", "american": "United States", "british": "United Kingdom",
@@ -253,6 +264,19 @@ HEADLINE_WORDS = {"is", "are", "was", "were", "be", "has", "have", "had", "will"
                   "merely", "just", "only", "how", "why", "what", "when", "both", "under", "about"}
 
 
+NEAR_NAME = 250  # characters: a surname this close after a full name means that person
+
+
+def _headline_end(text: str) -> int:
+    """The end of a title-case first line ("Obama Seeks More Refugees As He …"), else 0."""
+    first = text[:300].split("\n", 1)[0]
+    words = re.findall(r"[^\W\d_][\w’'-]*", first)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) >= 4 and long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return len(first)
+    return 0
+
+
 class Discourse:
     """What an article has named so far, for pronouns, surnames and 'the ministry'."""
 
@@ -261,19 +285,27 @@ class Discourse:
         self.people: list[tuple[int, str, Speaker]] = []  # (offset, folded full name, speaker)
         self.orgs: list[tuple[int, str]] = []
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
+        self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
         self._index_names(quoted)
 
     def _index_names(self, quoted: Spans) -> None:
         toks = [t for t in tokens(self.text) if t.start not in quoted]
+        headline_end = _headline_end(self.text)
         i = 0
         while i < len(toks):
             if not toks[i].is_cap or not toks[i].is_word:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(toks) and (is_name_token(toks[j + 1]) and toks[j + 1].is_word) \
-                    and self.text[toks[j].end:toks[j + 1].start] == " " \
-                    and not toks[j].text.endswith(("’s", "'s")):
+            while j + 1 < len(toks):
+                nxt = toks[j + 1]
+                if j + 2 < len(toks) and nxt.text == "." and len(toks[j].text) == 1 and toks[j].is_cap \
+                        and self.text[nxt.end:toks[j + 2].start] == " " and toks[j + 2].is_cap and j > i:
+                    j += 1  # the middle initial of "Joseph R. Biden"
+                    continue
+                if not (is_name_token(nxt) and nxt.is_word) or self.text[toks[j].end:nxt.start] != " " \
+                        or toks[j].text.endswith(("’s", "'s")):
+                    break
                 j += 1
             run = toks[i:j + 1]
             after = toks[j + 1] if j + 1 < len(toks) else None
@@ -283,19 +315,40 @@ class Discourse:
                 # ("the Kent County Republican headquarters"), not a name
                 i = j + 1
                 continue
-            # Drop a sentence-initial function word and leading titles/roles.
+            # Drop a sentence-initial function word and leading titles/roles (kept as the titles
+            # "the senator" can later mean), with lower-case title words just before the run.
+            titles = set()
+            k = i - 1
+            while k >= 0 and i - k <= 5 and (fold(toks[k].text) in ROLE_WORDS or (
+                    toks[k].text == "." and k > 0 and toks[k - 1].is_cap and len(toks[k - 1].text) <= 4)):
+                titles.add(fold(toks[k].text))  # "Sen." comes as "Sen" and "."
+                k -= 1
             while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
                            or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
+                titles.add(fold(run[0].text.rstrip(".")))
                 run = run[1:]
+            cut = [n for n, t in enumerate(run[:-1]) if fold(t.text) in ROLE_WORDS - ROLE_DOMAINS - PARTY_WORDS]
+            if cut:  # "House Speaker Paul D. Ryan": the name follows the last title word
+                titles.update(fold(t.text) for t in run[:cut[-1] + 1])
+                run = run[cut[-1] + 1:]
             if run:
                 name = self.text[run[0].start:run[-1].end]
                 name = _strip_possessive(name)
                 kind = classify_name(name)
-                if kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
+                if kind == "person" and run[0].start < headline_end:
+                    pass  # "Obama Sees 'Personal Insult' …": in a title-case headline every word is capitalised
+                elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
                                                                    or "-" in t.text for t in run):
                     role, aff = self._appositive(run[-1].end)
                     self.people.append((run[0].start, fold(name),
                                         Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
+                    titles.update(re.findall(r"[\w-]+", fold(role or "")))
+                    if titles & ROLE_WORDS:
+                        self.titled.append((run[0].start, titles, self.people[-1][2]))
+                elif kind == "person" and len(run) == 1 and titles & (ROLE_WORDS - ROLE_DOMAINS - HONORIFICS):
+                    # "President Obama": known by one name, still "the president" later
+                    self.titled.append((run[0].start, titles,
+                                        Speaker(name, run[0].start, run[-1].end, "person", name)))
                 elif kind == "organisation":
                     # "Ministry of Information", owned by "Pakistan’s" just before it
                     first, k = j - len(run) + 1, j  # run is toks[first:j + 1], by position, not by search
@@ -333,9 +386,26 @@ class Discourse:
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
-        for start, full, sp in reversed(self.people):
-            if start <= offset and full != key and (full.endswith(" " + key) or full.startswith(key + " ")):
-                return sp.name
+        found = [(start, sp.name) for start, full, sp in self.people
+                 if start <= offset and full != key and (re.search(rf" {re.escape(key)}(?: (?:jr|sr|ii|iii|iv))?$", full)
+                                                         or full.startswith(key + " "))]
+        if not found:
+            return None
+        # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname
+        # is the one named just before, or else the one the article names most (salience).
+        latest = found[-1]
+        if offset - latest[0] <= NEAR_NAME:
+            return latest[1]
+        counts = Counter(name for _, name in found)
+        return max(reversed(found), key=lambda f: counts[f[1]])[1]
+
+    def person_titled(self, words: list[str], offset: int) -> Speaker | None:
+        """'the senator' → the last person named with that title ('Sen. Ted Cruz'); every title word
+        must fit ('the Democratic nominee' is not 'Republican nominee Donald Trump')."""
+        for start, titles, sp in reversed(self.titled):
+            if start < offset and all(titles & ({w} | TITLE_FORMS.get(w, set())) for w in words) \
+                    and titles & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
+                return sp
         return None
 
     def org_like(self, head: str, offset: int) -> str | None:
@@ -441,7 +511,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     registry = load_registry()
     appos = text[appositive[0]:appositive[1]].strip(" ,") if appositive else None
     k = _name_run(toks)
-    named = k < len(toks) and not (len(toks) - k == 1 and (head in PEOPLE_NOUNS or head in ORG_NOUNS
+    role_only = toks[0].lower == "the" and all(fold(t.text.rstrip(".")) in ROLE_WORDS for t in toks[1:])
+    named = k < len(toks) and not role_only and not (len(toks) - k == 1 and (head in PEOPLE_NOUNS or head in ORG_NOUNS
                                                              or head in DETERMINERS) and k == 0) \
         and not (head in PEOPLE_NOUNS and head.endswith("s") and head not in ROLE_WORDS
                  and registry.get(fold(mention)) is None)  # "Black Lawmakers", "Senate Democrats": a group
@@ -492,6 +563,15 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     first = fold(toks[0].text)
     desc = re.sub(r"^(the|The)\s+", "", mention)
     aff = affiliation_from_role(text, toks + pp)
+    if first == "the" and len(toks) >= 2 and head in ROLE_WORDS - ROLE_DOMAINS and head not in ORG_NOUNS \
+            and not pp:
+        known = discourse.person_titled([fold(t.text) for t in toks[1:] if fold(t.text) in ROLE_WORDS],
+                                        m_start)  # "the senator" after "Sen. Ted Cruz"
+        if known is not None:
+            name = known.name if " " in known.name else discourse.full_name(known.name, m_start) or known.name
+            entry = registry.get(fold(name))
+            return Speaker(mention, m_start, m_end, "person", entry.name if entry else name, known.role or desc,
+                           known.affiliation or (entry.affiliation if entry else None), True)
     if head in PUBLICATION_HEADS:
         return Speaker(mention, m_start, m_end, "publication", desc, None, aff, True)
     if head in ORG_NOUNS and (head not in PEOPLE_NOUNS or head == "police"):

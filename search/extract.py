@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PEOPLE_NOUNS, PLACES, PRONOUNS,
+from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PLACES, PRONOUNS,
                         PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker,
                         affiliation_from_role, classify_name, describe, fold, load_registry, place_of)
 from .model import Quote
@@ -481,6 +481,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         if not first.is_cap and first.lower not in DETERMINERS and first.lower not in ("who", "which") \
                 and titled_name(sg):
             return False
+        if first.lower in PARTY_WORDS and len(sg) > 1 and toks[sg[1]].lower in ("of", "from"):
+            return True  # "Dianne Feinstein, Democrat of California, said"
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
                                "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
             or first.text.endswith(("’s", "'s")) \
@@ -1222,7 +1224,8 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             continue
         last = records.last_before(m.start)
         paraphrased = last is not None and last["kind"] == "indirect" and full_sentence and \
-            text[last["parts"][-1][1]:m.start].strip() in ("", ".") and para_of(last["parts"][-1][0]) == para
+            para_of(last["parts"][-1][0]) == para and _only_frame_between(text, last["parts"][-1][1], m.start,
+                                                                          last["frame"])
         if last is not None and last["speaker"] is not None and (
                 last["kind"] in ("direct", "partial") or last["frame"].inherit or paraphrased):
             # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
@@ -1321,6 +1324,13 @@ def _mostly_quoted(quoted_chars: int, span: tuple[int, int]) -> bool:
 
 def _all_quoted(span: tuple[int, int], index: _MarkIndex) -> bool:
     return _mostly_quoted(index.quoted_chars(span), span)
+
+
+def _only_frame_between(text: str, a: int, b: int, f: Frame) -> bool:
+    """Nothing but this frame's own speaker and cue between a and b (`…, Schiff said. “…”`)."""
+    own = [span for span in (f.np, f.appositive, (f.cue_start, f.cue_end)) if span]
+    return not any(ch.isalnum() and not any(lo <= k < hi for lo, hi in own)
+                   for k, ch in enumerate(text[a:b], a))
 
 
 def _no_frame_between(frames: list[Frame], cue_starts: list[int], a: int, b: int, own: Frame | None) -> bool:

@@ -139,14 +139,32 @@ def _is_closer(text: str, i: int, hi: int) -> bool:
 _DOUBLE = re.compile("''|[\"“”„«»]")
 
 
+def _nested_close(text: str, i: int, hi: int) -> int | None:
+    """Where the quote opening at i closes, if it is nested in an open quote with the same marks:
+    it closes, and so does the outer one, before any other quote opens (“A “B” C”)."""
+    closers = []
+    for m in re.finditer("[“”]", text[i + 1:hi]):
+        k = i + 1 + m.start()
+        if text[k] == "“" and _is_opener(text, k, i):
+            return None
+        if text[k] == "”" and _is_closer(text, k, hi):
+            closers.append(k)
+            if len(closers) == 2:
+                return closers[0]
+    return None
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
     """Pair double quotation marks in one paragraph; an unclosed quote gets end None.
 
     Two apostrophes ('') are a double mark too: some newspapers' archives write them so."""
     spans: list[tuple[int, int | None]] = []
     open_at = None
+    nested_until = -1  # a “nested” quote of the same marks inside an open one, skipped whole
     for m in _DOUBLE.finditer(text, lo, hi):
         i = m.start()
+        if i <= nested_until:
+            continue
         ch = '"' if m.group() == "''" else text[i]
         if m.group() == "''":
             i = m.end() - 1 if open_at is not None else i  # a closer ends after both marks
@@ -159,6 +177,10 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
                 continue  # a stray closer
             open_at = i
         elif ch in DOUBLE_OPEN and ch != "”" and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
+            inner_end = _nested_close(text, i, hi)
+            if inner_end is not None:
+                nested_until = inner_end  # “… what he calls “hell” than …”: one quote inside another
+                continue
             # A second opener while one is open: the first was never closed.
             spans.append((open_at, None))
             open_at = i

@@ -305,6 +305,18 @@ def test_nested_quotes_stay_inside_their_quote():
     assert "‘never again’" in q.text
 
 
+@pytest.mark.parametrize("text, quoted", [
+    pytest.param("“I would rather live in what he calls “hell” than in his world.” ― Jane Doe",
+                 ["“I would rather live in what he calls “hell” than in his world.”"], id="same-marks-nested"),
+    pytest.param("“We are not leaving “this town” and we will stay,” she said. “Never.”",
+                 ["“We are not leaving “this town” and we will stay,”", "“Never.”"], id="nested-then-another"),
+    pytest.param("“We are not leaving. “This town” is ours.",
+                 ["“We are not leaving.", "“This town”"], id="unclosed-then-a-quote"),
+])
+def test_a_quote_inside_a_quote_with_the_same_marks(text, quoted):
+    assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
+
+
 def test_unpaired_straight_quote_ends_with_its_paragraph():
     text = 'Jane Doe said: "We are not leaving this town, whatever they do\nThe next paragraph is plain.'
     q = one(text, speaker="Jane Doe", kind="direct")
@@ -566,11 +578,61 @@ def test_an_adverb_without_ly_between_subject_and_cue(text):
     one(text, speaker="Cruz", kind="indirect", content="that he qualifies as a natural-born citizen")
 
 
-def test_a_quote_right_after_a_paraphrase_is_the_same_speakers():
-    quotes = extract('Jane Doe said the plan would fail. "It is a disaster for all of us."')
-    assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "indirect"), ("Jane Doe", "direct")]
+@pytest.mark.parametrize("text", [
+    'Jane Doe said the plan would fail. "It is a disaster for all of us."',
+    'The plan would fail, Jane Doe said. "It is a disaster for all of us."',
+])
+def test_a_quote_right_after_a_paraphrase_is_the_same_speakers(text):
+    assert [(q.speaker, q.kind) for q in extract(text)] == [("Jane Doe", "indirect"), ("Jane Doe", "direct")]
 
 
 def test_a_quote_in_the_paragraph_after_a_paraphrase_is_not_guessed():
     quotes = extract('Jane Doe said the plan would fail.\n\n"Nobody in this town believes that it will ever work."')
     assert [(q.speaker, q.kind) for q in quotes] == [("Jane Doe", "indirect"), (None, "direct")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Sen. Ted Cruz spoke first. The senator said the plan would fail.", "Ted Cruz", id="sen-abbrev"),
+    pytest.param("Defense Minister Khawaja Asif arrived. Later the minister said the talks had failed.",
+                 "Khawaja Asif", id="minister"),
+    pytest.param("President Obama and Vice President Joseph R. Biden Jr. came. The president said the museum "
+                 "tells the truth.", "Obama", id="not-the-vice-president"),
+    pytest.param("Republican nominee Donald Trump and Democratic nominee Hillary Clinton spoke. The Democratic "
+                 "nominee said the plan would fail.", "Hillary Clinton", id="every-title-word-fits"),
+])
+def test_the_title_alone_names_the_person_given_it_earlier(text, speaker):
+    q = [q for q in extract(text) if q.speaker_mention.lower().startswith("the ")][0]
+    assert (q.speaker, q.speaker_type) == (speaker, "person")
+
+
+def test_a_title_nobody_was_given_stays_a_description():
+    q = one("Jane Doe arrived. The senator said the plan would fail.")
+    assert (q.speaker, q.speaker_type) == ("Senator", "person")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Sen. Ted Cruz spoke. Trump attacked his wife, Heidi Cruz, and his father, Rafael Cruz, for "
+                 "months on end, in rallies, interviews and on Twitter, and never once apologised for any of it, "
+                 "even after the primaries were long over. Ted Cruz endorsed him anyway on Friday afternoon. "
+                 "Cruz said that he had kept his pledge to the party.", "Ted Cruz", id="most-named"),
+    pytest.param("Sen. Ted Cruz spoke. His father, Rafael Cruz, was there. Cruz said that he was proud.",
+                 "Rafael Cruz", id="named-just-before"),
+    pytest.param("Vice President Joseph R. Biden Jr. spoke. Later Biden said that the museum was a gift.",
+                 "Joseph R. Biden Jr", id="middle-initial"),
+])
+def test_a_surname_shared_by_two_people(text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    pytest.param("Democrat Hillary Clinton said the plan would fail.", "Hillary Clinton", "Democrat", id="party"),
+    pytest.param("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.",
+                 "Dianne Feinstein", "Senator", id="party-appositive"),
+])
+def test_a_party_label_is_not_part_of_the_name(text, speaker, role):
+    one(text, speaker=speaker, role=role)
+
+
+def test_a_title_case_headline_names_nobody():
+    text = "Obama Sees Personal Insult If Voters Stay Home.\n\nObama said that the stakes were high."
+    assert extract(text)[-1].speaker == "Obama"

@@ -194,6 +194,8 @@ class Speaker:
 
 def fold(s: str) -> str:
     """Case- and accent-insensitive key for names."""
+    if s.isascii():
+        return " ".join(s.lower().replace("’", "'").split())  # the common case, without NFKD
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return " ".join(s.lower().replace("’", "'").split())

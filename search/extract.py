@@ -354,7 +354,7 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     lower-case word first ends the region ("… and officials said"); if that leaves no
     speaker, the region is tried whole ("Experts on X and nuclear nonproliferation said")."""
     first = _subject_region(text, toks, quoted, i, split_and)
-    if not split_and:
+    if not split_and or (first[0] is not None and not (first[3] > 0 and toks[first[3] - 1].lower == "and")):
         return first
     whole = _subject_region(text, toks, quoted, i, False)
     if first[0] is not None:

@@ -217,7 +217,7 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
         for s, e in _sentences(text, lo, hi, index):
             found = _frames(text, s, e, mark_spans)
             for f, g in zip(found, found[1:]):
-                if f.after and g.before and f.after[0] < g.before[0] < f.after[1] and text[g.before[0]] in QUOTE_CHARS \
+                if f.after and g.before and f.after[0] <= g.before[0] < f.after[1] and text[g.before[0]] in QUOTE_CHARS \
                         and g.np and g.np[0] >= g.before[1]:
                     # `referenced the impact …: “…,” the union wrote`: the quote is the union's
                     cut = len(text[f.after[0]:g.before[0]].rstrip(" :,;―—–-"))
@@ -1236,10 +1236,15 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
                                                         last["frame"])) or \
                     (para == last_para + 1 and starts_para):
-                if same_para and last["kind"] == "direct":
-                    last["parts"].extend(m.parts)  # the quote goes on after its attribution
+                if same_para and (last["kind"] == "direct" or not last["frame"].inherit
+                                  and not _frames_in(frames, cue_starts, *last["parts"][-1])):
+                    # The quote goes on after its attribution; after a reported clause it completes
+                    # one attribution: `The summit did "too little," he added. "Europe risks a lot."`
+                    last["parts"].extend(m.parts)
+                    if last["kind"] == "indirect":
+                        last["kind"] = "partial"
                     continue
-                # A new paragraph, or a full quote after a reported clause: the same speaker's next quote.
+                # A new paragraph, or a full quote after a participle's clause: the same speaker's next quote.
                 records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
                                  speaker=last["speaker"], confidence=0.6))
                 continue

@@ -582,8 +582,11 @@ def test_an_adverb_without_ly_between_subject_and_cue(text):
     'Jane Doe said the plan would fail. "It is a disaster for all of us."',
     'The plan would fail, Jane Doe said. "It is a disaster for all of us."',
 ])
-def test_a_quote_right_after_a_paraphrase_is_the_same_speakers(text):
-    assert [(q.speaker, q.kind) for q in extract(text)] == [("Jane Doe", "indirect"), ("Jane Doe", "direct")]
+def test_a_quote_right_after_a_paraphrase_completes_its_attribution(text):
+    # One attribution in two parts, as with a split quote: the reported clause, then the quote.
+    q = one(text, speaker="Jane Doe", kind="partial")
+    assert [text[a:b] for a, b in q.spans] == ["the plan would fail" if text.startswith("Jane") else
+                                               "The plan would fail", '"It is a disaster for all of us."']
 
 
 def test_a_quote_in_the_paragraph_after_a_paraphrase_is_not_guessed():
@@ -636,3 +639,11 @@ def test_a_party_label_is_not_part_of_the_name(text, speaker, role):
 def test_a_title_case_headline_names_nobody():
     text = "Obama Sees Personal Insult If Voters Stay Home.\n\nObama said that the stakes were high."
     assert extract(text)[-1].speaker == "Obama"
+
+
+def test_a_quote_after_a_colon_with_its_own_tag_is_direct():
+    # `X scolded him: “A,” she said. “B.”` — the colon's content is the quote alone, not “A,” she said.
+    text = ("Jane Doe scolded him: “The scientific community is against you on the products you called "
+            "‘miracles,’” she said. “When you call a product a miracle, I do not see why you go there.”")
+    q = one(text, speaker="Jane Doe", kind="direct")
+    assert [text[a:b][:12] for a, b in q.spans] == ["“The scienti", "“When you ca"]

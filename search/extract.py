@@ -1176,6 +1176,9 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                 # before is this cue's content; the clause after is the participle's.
                 break
         parts.sort()
+        lead = _lead_clause(text, f, parts) if kind == "direct" else None
+        if lead:
+            parts, kind = [lead] + parts, "partial"
         if not parts or records.contains(parts):
             continue
         records.add(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
@@ -1254,6 +1257,20 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                          speaker=None, confidence=0.3))
 
     return [_to_quote(text, r, paras, para_of, source, title) for r in records.items]
+
+
+def _lead_clause(text: str, f: Frame, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """`So when the deal came, Mr. Barrett said, "we were floored."`: a quote that opens in lower case
+    after `X said,` finishes the sentence the clause before the speaker began; that clause is content too."""
+    if f.before is None or f.after is None or parts[0][0] < f.cue_end or text[f.cue_end:parts[0][0]].strip() != ",":
+        return None
+    clause = text[slice(*f.before)]
+    if not text[parts[0][0] + 1:parts[0][0] + 2].islower() or any(ch in QUOTE_CHARS for ch in clause):
+        return None
+    words = clause.split()
+    if len(words) < 4 or words[0].lower() in PREPOSITIONS - SUBORDINATORS:
+        return None  # "On Monday, X said, "we …"" — an adverbial, not the quote's beginning
+    return f.before
 
 
 def _transcript_speaker(text: str, start: int, end: int, discourse: Discourse) -> Speaker | None:

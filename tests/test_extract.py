@@ -647,3 +647,15 @@ def test_a_quote_after_a_colon_with_its_own_tag_is_direct():
             "‘miracles,’” she said. “When you call a product a miracle, I do not see why you go there.”")
     q = one(text, speaker="Jane Doe", kind="direct")
     assert [text[a:b][:12] for a, b in q.spans] == ["“The scienti", "“When you ca"]
+
+
+@pytest.mark.parametrize("text, kind, first", [
+    pytest.param('So when the company signaled that it would sell the mine, Mr. Barrett said, "we were floored."',
+                 "partial", "So when the company", id="lower-case-quote-ends-the-sentence"),
+    pytest.param('On Monday, Jane Doe said, "we will win."', "direct", '"we will win."', id="adverbial-is-not-content"),
+    pytest.param('So when the company signaled that it would sell, Mr. Barrett said, "We were floored."',
+                 "direct", '"We were floored."', id="capitalised-quote-stands-alone"),
+])
+def test_a_clause_before_the_speaker_that_the_quote_finishes(text, kind, first):
+    q = [q for q in extract(text) if q.cue == "said"][0]
+    assert (q.kind, q.text[:len(first)]) == (kind, first)

@@ -35,3 +35,15 @@ def test_bench_runs_end_to_end(tmp_path):
     assert res["server_rss_mb"] > 0
     inc = res["incremental"]
     assert inc["rc"] == 0 and inc["loop_errors"] == 0 and inc["visible_after_s"] is not None
+
+
+def test_extract_speed_compares_two_checkouts():
+    """scripts/extract_speed.py on the seeds, with this checkout as its own baseline."""
+    proc = subprocess.run([sys.executable, "scripts/extract_speed.py", "seeds", "--baseline", str(ROOT),
+                           "--rounds", "2", "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("5 texts,")
+    assert [line.split(":")[0] for line in lines[1:3]] == ["round 1", "round 2"]
+    assert "baseline" in lines[1] and lines[-1].startswith("median ratio this/baseline:")
+    assert float(lines[-1].split(":")[1]) > 0

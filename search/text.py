@@ -188,11 +188,19 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
             spans.append((open_at, None))
             open_at = i
         else:
-            spans.append((open_at, i + 1))
+            if not _is_nickname(text, open_at, i + 1, lo, hi):
+                spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
         spans.append((open_at, None))
     return spans
+
+
+def _is_nickname(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """`Marcia "Cia" Price`: one or two capitalised words in quotes between two parts of a name."""
+    before = re.search(r"(?:^|\s)[A-Z][\w.’'-]*\s$", text[max(lo, s - 30):s])
+    after = re.match(r"\s[A-Z][\w’'-]+", text[e:min(hi, e + 30)])
+    return bool(before and after and re.fullmatch(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?", text[s + 1:e - 1]))
 
 
 def _single_marks(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

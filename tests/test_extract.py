@@ -317,6 +317,15 @@ def test_a_quote_inside_a_quote_with_the_same_marks(text, quoted):
     assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
 
 
+@pytest.mark.parametrize("text, quoted", [
+    pytest.param('Fans of Dwayne "The Rock" Johnson cheered.', [], id="nickname"),
+    pytest.param('State Del. Marcia "Cia" Price shouted to the crowd.', [], id="one-word-nickname"),
+    pytest.param('He called it "Crooked" Hillary again.', ['"Crooked"'], id="after-a-lower-case-word"),
+])
+def test_a_nickname_inside_a_name_is_not_a_quote(text, quoted):
+    assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
+
+
 def test_unpaired_straight_quote_ends_with_its_paragraph():
     text = 'Jane Doe said: "We are not leaving this town, whatever they do\nThe next paragraph is plain.'
     q = one(text, speaker="Jane Doe", kind="direct")

@@ -323,7 +323,8 @@ class Discourse:
             k = i - 1
             while k >= 0 and i - k <= 5 and (fold(toks[k].text) in ROLE_WORDS or (
                     toks[k].text == "." and k > 0 and toks[k - 1].is_cap and len(toks[k - 1].text) <= 4)):
-                titles.add(fold(toks[k].text))  # "Sen." comes as "Sen" and "."
+                if toks[k].text != ".":  # "Sen." comes as "Sen" and "."
+                    titles.add(fold(toks[k].text))
                 k -= 1
             while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
                            or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
@@ -388,9 +389,9 @@ class Discourse:
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
+        ends = re.compile(rf" {re.escape(key)}(?: (?:jr|sr|ii|iii|iv))?$")  # "Biden" in "joseph r. biden jr"
         found = [(start, sp.name) for start, full, sp in self.people
-                 if start <= offset and full != key and (re.search(rf" {re.escape(key)}(?: (?:jr|sr|ii|iii|iv))?$", full)
-                                                         or full.startswith(key + " "))]
+                 if start <= offset and full != key and (ends.search(full) or full.startswith(key + " "))]
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname

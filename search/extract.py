@@ -217,8 +217,8 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
         for s, e in _sentences(text, lo, hi, index):
             found = _frames(text, s, e, mark_spans)
             for f, g in zip(found, found[1:]):
-                if f.after and g.before and f.after[0] <= g.before[0] < f.after[1] and text[g.before[0]] in QUOTE_CHARS \
-                        and g.np and g.np[0] >= g.before[1]:
+                if f.after and g.before and f.after[0] <= g.before[0] < f.after[1] \
+                        and text[g.before[0]] in QUOTE_CHARS and g.np and g.np[0] >= g.before[1]:
                     # `referenced the impact …: “…,” the union wrote`: the quote is the union's
                     cut = len(text[f.after[0]:g.before[0]].rstrip(" :,;―—–-"))
                     f.after = (f.after[0], f.after[0] + cut) if cut else None
@@ -1232,7 +1232,7 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         if last is not None and last["speaker"] is not None and (
                 last["kind"] in ("direct", "partial") or last["frame"].inherit or paraphrased):
             # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
-            # a paraphrase then its quote: `X called him a master at deals. “He showed …”`)
+            # a paraphrase then its quote: `X said the plan would fail. “It is a disaster.”`)
             last_para = para_of(last["parts"][-1][0])
             same_para = last_para == para
             near = m.start - last["parts"][-1][1] <= 200 and full_sentence

@@ -125,6 +125,7 @@ ROLE_DOMAINS = {
     "information", "security", "national", "health", "education", "trade", "commerce", "energy",
     "economy", "economic", "planning", "water", "agriculture", "labour", "labor", "culture",
 }
+TITLE_WORDS = ROLE_WORDS - ROLE_DOMAINS  # the titles proper: "senator", "minister", "spokesman"
 ROLE_WORDS |= ROLE_DOMAINS | PARTY_WORDS
 ROLE_JOINERS = {"of", "for", "and", "the"}
 TITLE_QUALIFIERS = {"vice", "deputy", "former", "acting", "assistant", "lieutenant", "co"}
@@ -330,7 +331,7 @@ class Discourse:
                            or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
                 titles.add(fold(run[0].text.rstrip(".")))
                 run = run[1:]
-            cut = [n for n, t in enumerate(run[:-1]) if fold(t.text) in ROLE_WORDS - ROLE_DOMAINS - PARTY_WORDS]
+            cut = [n for n, t in enumerate(run[:-1]) if fold(t.text) in TITLE_WORDS]
             if cut:  # "House Speaker Paul D. Ryan": the name follows the last title word
                 titles.update(fold(t.text) for t in run[:cut[-1] + 1])
                 run = run[cut[-1] + 1:]
@@ -348,7 +349,7 @@ class Discourse:
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     if titles & ROLE_WORDS:
                         self.titled.append((run[0].start, titles, self.people[-1][2]))
-                elif kind == "person" and len(run) == 1 and titles & (ROLE_WORDS - ROLE_DOMAINS - HONORIFICS):
+                elif kind == "person" and len(run) == 1 and titles & NAMING_TITLES:
                     # "President Obama": known by one name, still "the president" later
                     self.titled.append((run[0].start, titles,
                                         Speaker(name, run[0].start, run[-1].end, "person", name)))
@@ -566,7 +567,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     first = fold(toks[0].text)
     desc = re.sub(r"^(the|The)\s+", "", mention)
     aff = affiliation_from_role(text, toks + pp)
-    if first == "the" and len(toks) >= 2 and head in ROLE_WORDS - ROLE_DOMAINS and head not in ORG_NOUNS \
+    if first == "the" and len(toks) >= 2 and head in PERSON_TITLES and head not in ORG_NOUNS \
             and not pp:
         known = discourse.person_titled([fold(t.text) for t in toks[1:] if fold(t.text) in ROLE_WORDS],
                                         m_start)  # "the senator" after "Sen. Ted Cruz"
@@ -636,6 +637,8 @@ def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: D
 
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mx", "sir", "dame", "miss"}
+PERSON_TITLES = TITLE_WORDS | PARTY_WORDS  # what "the …" can call one person ("the senator", "the Republican")
+NAMING_TITLES = PERSON_TITLES - HONORIFICS  # "President Obama" is titled, "Mr. Obama" only addressed
 
 
 def _role_text(text: str, role_toks: list[Token]) -> str | None:

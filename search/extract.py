@@ -130,8 +130,10 @@ NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argumen
              "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
 # Pronouns that open a clause as its subject ("told the forum he was …").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+CLAUSE_PRONOUNS = SUBJECT_PRONOUNS | {"it"}  # "said it was …" too, where "it" cannot be a speaker
 SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "before", "because", "since",
                  "if", "unless", "once", "as"}
+ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
@@ -616,7 +618,7 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
     while n < len(toks) and n - k < limit and not quoted[n]:
         low = toks[n].lower
         if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
-                or (n > k and (low in SUBJECT_PRONOUNS or low == "it")):
+                or (n > k and low in CLAUSE_PRONOUNS):
             break  # "told African-Americans this weekend he would …": the clause starts at the pronoun
         n += 1
     return n
@@ -863,7 +865,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         for n in range(c + 1, min(c + 7, len(toks))):
             if quoted[n] or toks[n].text in (",", ".", ";"):
                 break
-            if toks[n].lower in SUBJECT_PRONOUNS or toks[n].lower == "it":
+            if toks[n].lower in CLAUSE_PRONOUNS:
                 c, nxt = n, toks[n]
                 break
     body_end = _clause_end(text, toks, quoted, c, e)
@@ -882,7 +884,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end
     if (lemma in ADDRESSEE or lemma in ("hope", "agree")) and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”", "hopes to offset …"
-    if lemma in ADDRESSEE and (nxt.lower in SUBJECT_PRONOUNS or nxt.lower == "it") and c > i + 1:
+    if lemma in ADDRESSEE and nxt.lower in CLAUSE_PRONOUNS and c > i + 1:
         return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
@@ -1268,7 +1270,7 @@ def _lead_clause(text: str, f: Frame, parts: list[tuple[int, int]]) -> tuple[int
     if not text[parts[0][0] + 1:parts[0][0] + 2].islower() or any(ch in QUOTE_CHARS for ch in clause):
         return None
     words = clause.split()
-    if len(words) < 4 or words[0].lower() in PREPOSITIONS - SUBORDINATORS:
+    if len(words) < 4 or words[0].lower() in ADVERBIAL_STARTS:
         return None  # "On Monday, X said, "we …"" — an adverbial, not the quote's beginning
     return f.before
 

@@ -139,12 +139,15 @@ def _is_closer(text: str, i: int, hi: int) -> bool:
 _DOUBLE = re.compile("''|[\"“”„«»]")
 
 
+_CURLY_DOUBLE = re.compile("[“”]")
+
+
 def _nested_close(text: str, i: int, hi: int) -> int | None:
     """Where the quote opening at i closes, if it is nested in an open quote with the same marks:
     it closes, and so does the outer one, before any other quote opens (“A “B” C”)."""
     closers = []
-    for m in re.finditer("[“”]", text[i + 1:hi]):
-        k = i + 1 + m.start()
+    for m in _CURLY_DOUBLE.finditer(text, i + 1, hi):
+        k = m.start()
         if text[k] == "“" and _is_opener(text, k, i):
             return None
         if text[k] == "”" and _is_closer(text, k, hi):
@@ -198,9 +201,10 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
 
 def _is_nickname(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     """`Marcia "Cia" Price`: one or two capitalised words in quotes between two parts of a name."""
-    before = re.search(r"(?:^|\s)[A-Z][\w.’'-]*\s$", text[max(lo, s - 30):s])
-    after = re.match(r"\s[A-Z][\w’'-]+", text[e:min(hi, e + 30)])
-    return bool(before and after and re.fullmatch(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?", text[s + 1:e - 1]))
+    if not re.fullmatch(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?", text[s + 1:e - 1]):
+        return False  # most quotes are no nickname: the cheap test first
+    return bool(re.search(r"(?:^|\s)[A-Z][\w.’'-]*\s$", text[max(lo, s - 30):s])
+                and re.match(r"\s[A-Z][\w’'-]+", text[e:min(hi, e + 30)]))
 
 
 def _single_marks(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -252,7 +252,8 @@ def classify_name(name: str) -> str:
     if low.endswith((".com", ".org", ".net")) or (words and words[-1] in PUBLICATION_WORDS and len(words) <= 4
                                                   and not any(w in ORG_NOUNS for w in words)):
         return "publication"
-    if low in PLACES or low.removeprefix("the ") in PLACES or any(w in ORG_NOUNS for w in words):
+    bare = low.removeprefix("the ")
+    if bare in PLACES or bare in ORG_NOUNS or any(w in ORG_NOUNS for w in words):  # "White House" whole
         return "organisation"
     if all(w.isupper() for w in re.findall(r"[\w]+", name)) and len(name) <= 6:
         return "organisation"  # an acronym: UN, TTP, NATO

@@ -1197,8 +1197,11 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
             re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
         whole_para = starts_para and m.end >= p_hi - 1
-        if _words(inner) < MIN_QUOTE_WORDS and not whole_para:
-            continue  # a scare-quoted term
+        # A short quote is a scare-quoted term unless it is a sentence of its own after one of
+        # the same paragraph's quotes: `“I would,” Melanie said. “I would, Donald.”`
+        short = _words(inner) < MIN_QUOTE_WORDS and not whole_para
+        if short and not (text[m.start - 2:m.start] in (". ", "? ", "! ") and inner[:1].isupper()):
+            continue
         if whole_para and _words(inner) <= 6 and len(m.parts) == 1 and not TRANSCRIPT.match(text, m.start, p_hi):
             continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
         speaker_tag = TRANSCRIPT.match(text, m.start, p_hi) if starts_para else None
@@ -1228,6 +1231,8 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
                              confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
             continue
         last = records.last_before(m.start)
+        if short and (last is None or last["kind"] != "direct" or para_of(last["parts"][-1][0]) != para):
+            continue
         paraphrased = last is not None and last["kind"] == "indirect" and full_sentence and \
             para_of(last["parts"][-1][0]) == para and _only_frame_between(text, last["parts"][-1][1], m.start,
                                                                           last["frame"])

@@ -157,6 +157,19 @@ def _nested_close(text: str, i: int, hi: int) -> int | None:
     return None
 
 
+_MARK = {'"': re.compile('"'), "”": re.compile("”")}
+
+
+def _other_marks_close(text: str, i: int, hi: int, outer_straight: bool) -> int | None:
+    """Where a quote opening at i in the other kind of marks than the open quote closes, if the open
+    quote closes after it: "… comes across as “too loud” or “too shrill.”" and “… say "no" to it.”"""
+    inner, outer = (_MARK["”"], _MARK['"']) if outer_straight else (_MARK['"'], _MARK["”"])
+    close = next((m.start() for m in inner.finditer(text, i + 1, hi) if _is_closer(text, m.start(), hi)), None)
+    if close is None:
+        return None
+    return close if any(_is_closer(text, m.start(), hi) for m in outer.finditer(text, close + 1, hi)) else None
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
     """Pair double quotation marks in one paragraph; an unclosed quote gets end None.
 
@@ -180,7 +193,8 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
                 continue  # a stray closer
             open_at = i
         elif ch in DOUBLE_OPEN and ch != "”" and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
-            inner_end = _nested_close(text, i, hi)
+            outer_straight = text[open_at] in "\"'"
+            inner_end = _other_marks_close(text, i, hi, True) if outer_straight else _nested_close(text, i, hi)
             if inner_end is not None:
                 nested_until = inner_end  # “… what he calls “hell” than …”: one quote inside another
                 continue
@@ -188,6 +202,10 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
             spans.append((open_at, None))
             open_at = i
         elif ch == '"' and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
+            inner_end = None if text[open_at] in "\"'" else _other_marks_close(text, i, hi, False)
+            if inner_end is not None:
+                nested_until = inner_end
+                continue
             spans.append((open_at, None))
             open_at = i
         else:

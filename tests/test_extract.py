@@ -326,6 +326,17 @@ def test_a_nickname_inside_a_name_is_not_a_quote(text, quoted):
     assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
 
 
+@pytest.mark.parametrize("text, quoted", [
+    pytest.param('"It comes across as “too loud” or “too shrill” to people," she said.',
+                 ['"It comes across as “too loud” or “too shrill” to people,"'], id="curly-inside-straight"),
+    pytest.param('“He said "no" to me twice,” she said.', ['“He said "no" to me twice,”'], id="straight-inside-curly"),
+    pytest.param('"Trump walked on, chanting “U-S-A! U-S-A!”', ['"Trump walked on, chanting', '“U-S-A! U-S-A!”'],
+                 id="no-outer-close-so-not-nested"),
+])
+def test_a_quote_in_the_other_marks_inside_an_open_quote(text, quoted):
+    assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
+
+
 def test_unpaired_straight_quote_ends_with_its_paragraph():
     text = 'Jane Doe said: "We are not leaving this town, whatever they do\nThe next paragraph is plain.'
     q = one(text, speaker="Jane Doe", kind="direct")
@@ -547,6 +558,24 @@ def test_warned_someone_to_do_something_is_the_infinitive():
 def test_a_capitalised_modifier_is_not_a_person_for_pronouns():
     quotes = extract("Donald Trump spoke at the Kent County Republican headquarters. He called the mayor “a disgrace.”")
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Donald Trump", "He")]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    pytest.param("“I would,” Melanie Ross said to the TV. “I would, Donald.”", ["“I would,”", "“I would, Donald.”"],
+                 id="short-sentence-after-the-tag"),
+    pytest.param("“Who knows the platform?” Jane Doe asked. “Neither do I.”",
+                 ["“Who knows the platform?”", "“Neither do I.”"], id="short-answer-after-a-question"),
+    pytest.param("“I would,” Melanie Ross said. The crowd cheered “Big Daddy.”", ["“I would,”"],
+                 id="short-term-in-the-next-sentence-is-not-hers"),
+])
+def test_a_short_sentence_after_a_tagged_quote_continues_it(text, quoted):
+    q = [q for q in extract(text) if q.kind == "direct"][0]
+    assert [text[a:b] for a, b in q.spans or [(q.start, q.end)]] == quoted
+
+
+def test_a_multi_word_organisation_is_not_a_person_for_pronouns():
+    quotes = extract("The White House declined to comment.\n\n“It never crossed my mind,” she said.")
+    assert [(q.speaker, q.speaker_type) for q in quotes if q.cue == "said"] == [(None, "anonymous")]
 
 
 def test_and_inside_a_subordinate_clause_takes_its_pronoun():

@@ -162,6 +162,7 @@ class Frame:
     before: tuple[int, int] | None = None  # content before the speaker ("…," X said)
     according: bool = False
     inherit: bool = False
+    antecedent: tuple[int, int] | None = None  # what a relative pronoun subject ("who") stands for
     speaker: Speaker | None = None
 
 
@@ -612,10 +613,29 @@ def _is_role(text: str, toks: list[Token]) -> bool:
         and (head in ROLE_WORDS or head in PEOPLE_NOUNS)
 
 
+def _quoted_name_end(toks: list[Token], quoted: list[bool], n: int) -> int | None:
+    """After a quoted name in title case followed by "that" (`on CNN's “State of the Union” that`),
+    the index of that "that"; None for any other quote."""
+    m = n
+    while m + 1 < len(toks) and quoted[m + 1]:
+        m += 1
+    words = [t for t in toks[n:m + 1] if t.is_word]
+    if 1 <= len(words) <= 5 and all(t.is_cap or t.lower in TITLE_SMALL for t in words) \
+            and m + 1 < len(toks) and toks[m + 1].lower == "that":
+        return m + 1
+    return None
+
+
 def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> int:
     """Skip an addressee or adverbial after the cue; return the index where content starts."""
     n = k
-    while n < len(toks) and n - k < limit and not quoted[n]:
+    while n < len(toks) and n - k < limit:
+        if quoted[n]:
+            after = _quoted_name_end(toks, quoted, n)
+            if after is None:
+                break
+            n = after  # "told MSNBC's “Morning Joe” that …": a show's name belongs to the addressee
+            continue
         low = toks[n].lower
         if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
                 or (n > k and low in CLAUSE_PRONOUNS):
@@ -711,6 +731,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
         return None  # "Early reports …": a capitalised first word that is never a name elsewhere
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
+    if np is not None and toks[k].lower in ("who", "which") and np == (toks[k].start, toks[k].end):
+        frame.antecedent = _antecedent(text, toks, quoted, k)
     if tok.lower in NOUNISH and np is None:
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
@@ -737,6 +759,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return frame
 
     frame.after = _after(text, toks, quoted, i, lemma, e)
+    rel = _before_auxiliaries(toks, quoted, i)
+    if frame.after and rel > 0 and toks[rel].lower in ("who", "which") and toks[rel - 1].text == ",":
+        frame.after = _relative_clause_end(text, toks, quoted, frame.after)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
     if frame.before and i + 1 < len(toks) and toks[i + 1].text == "," and not quoted[i + 1] \
@@ -842,8 +867,13 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         c = _object_end(toks, quoted, c, 10)
     # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
     n = c
-    while n < len(toks) and n - c < 12 and not quoted[n] and toks[n].lower != "that" \
+    while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
             and toks[n].text not in (".", ";", "!", "?") and toks[n].lower not in CUES:
+        if quoted[n]:
+            if n == c or _quoted_name_end(toks, quoted, n) is None:
+                break
+            n = _quoted_name_end(toks, quoted, n)  # "said on CNN's “State of the Union” that …"
+            continue
         if toks[n].text in (",", ":") and n + 1 < len(toks) and quoted[n + 1]:
             break
         n += 1
@@ -855,6 +885,15 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             c = n
     while c < len(toks) and toks[c].text in (",", ":"):
         c += 1
+    if c >= len(toks):
+        return None
+    if c < len(toks) and _dash(text, toks[c]) and not any(quoted[c + 1:c + 3]):
+        # "said — and he meant it — that …": skip the aside; a lone dash starts the writer's own
+        # ("a 15 percent rate -- far lower …")
+        close = next((k for k in range(c + 2, min(c + 25, len(toks))) if _dash(text, toks[k])), None)
+        if close is None:
+            return None
+        c = close + (2 if toks[close].text == "-" else 1)
     if c >= len(toks):
         return None
     nxt = toks[c]
@@ -913,8 +952,8 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
         if toks[n].text == ";":
             end = toks[n].start
             break
-        if toks[n].text in DASHES and n > c + 1 and not any(t.text in DASHES for t in toks[n + 1:]) \
-                and sum(t.text in DASHES for t in toks[c:n]) % 2 == 0 and not (n + 1 < len(toks) and quoted[n + 1]):
+        if _dash(text, toks[n]) and n > c + 1 and not any(_dash(text, t) for t in toks[n + 1:]) \
+                and sum(_dash(text, t) for t in toks[c:n]) % 2 == 0 and not (n + 1 < len(toks) and quoted[n + 1]):
             # "… as a “con artist” ― just as he did …": an unpaired dash ends it (not `— “my friend.”`)
             end = toks[n].start
             break
@@ -943,6 +982,40 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1
     return end
+
+
+def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at toks[k] stands for: `McConnell, now the majority
+    leader, who …` → McConnell; of `Patti LaBelle and Stevie Wonder, who …`, the last."""
+    if k == 0:
+        return None
+    comma = toks[k - 1].text == ","
+    np = _subject_region(text, toks, quoted, k - 1 if comma else k, True)[0]
+    if np is None:
+        return None
+    dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
+    if not comma and dets:
+        np = (dets[0].start, np[1])  # "cutting off a reporter who asked": the noun phrase only
+    ands = [t for t in toks if np[0] < t.start < np[1] and t.lower == "and"]
+    return (ands[-1].end + 1, np[1]) if ands else np
+
+
+def _relative_clause_end(text: str, toks: list[Token], quoted: list[bool], after: tuple[int, int]) -> tuple[int, int]:
+    """`The senator, who called the plan “a disaster,” left early`: a clause between commas
+    ends at its closing comma, inside a quote or not."""
+    for n, t in enumerate(toks):
+        if not after[0] < t.start < after[1] or n + 1 >= len(toks) or quoted[n + 1]:
+            continue
+        if t.text == "," and not quoted[n]:
+            return after[0], t.start
+        if quoted[n] and t.text in QUOTE_CHARS and _char_before(text, t.start, "") == ",":
+            return after[0], t.end
+    return after
+
+
+def _dash(text: str, tok: Token) -> bool:
+    """A dash, or the first half of ` -- ` typed for one (a lone ` - ` joins as often as it ends)."""
+    return tok.text in DASHES or (tok.text == "-" and text[tok.start - 1:tok.end + 2] == " -- ")
 
 
 def _as_quoted(toks: list[Token], quoted: list[bool], c: int, last: int) -> bool:
@@ -1131,6 +1204,9 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             continue
         elif f.np is None:
             continue
+        elif f.antecedent is not None:
+            sp = describe(text, f.antecedent[0], f.antecedent[1], discourse)
+            f.speaker = sp and replace(sp, mention=text[f.np[0]:f.np[1]], start=f.np[0], end=f.np[1])
         else:
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
         prev = f

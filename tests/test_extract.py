@@ -429,6 +429,20 @@ def test_labels_before_a_colon_are_not_speakers():
                  'further actions.', 'it was "resolutely opposed" to the test', id="and-second-cue"),
     pytest.param("She urged the crowd to welcome the governor — “my new best friend.”",
                  "the crowd to welcome the governor — “my new best friend.”", id="dash-before-a-quote"),
+    pytest.param("Voters said they favored Clinton to win the debate -- 44 percent to 34 percent.",
+                 "they favored Clinton to win the debate", id="typed-double-hyphen-is-a-dash"),
+    pytest.param("Police said they were searching for another man - a suspect with a warrant.",
+                 "they were searching for another man - a suspect with a warrant", id="a-lone-hyphen-joins"),
+    pytest.param("The governor said -- and he meant it -- that the plan would fail.", "that the plan would fail",
+                 id="aside-between-dashes-after-the-cue"),
+    pytest.param("The governor said — and he meant it — the plan would fail.", "the plan would fail",
+                 id="aside-between-em-dashes-after-the-cue"),
+    pytest.param("Sanders told MSNBC's “Morning Joe” that nobody would question her intelligence.",
+                 "that nobody would question her intelligence", id="a-show-in-the-addressee"),
+    pytest.param("Pence said on CNN's “State of the Union” that the plan would fail.", "that the plan would fail",
+                 id="a-show-in-the-adverbial"),
+    pytest.param("Pence told reporters “we will win” that day.", "“we will win” that day",
+                 id="a-quote-is-no-show-name"),
 ])
 def test_reported_clause_boundaries(text, content):
     assert extract(text)[0].text == content
@@ -571,6 +585,22 @@ def test_a_capitalised_modifier_is_not_a_person_for_pronouns():
 def test_a_short_sentence_after_a_tagged_quote_continues_it(text, quoted):
     q = [q for q in extract(text) if q.kind == "direct"][0]
     assert [text[a:b] for a, b in q.spans or [(q.start, q.end)]] == quoted
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Fans cheered Patti LaBelle and Stevie Wonder, who joked, “I have not seen it yet.”",
+                 "Stevie Wonder", "“I have not seen it yet.”", id="last-of-two-names"),
+    pytest.param("Ted Cruz endorses Trump, who says he is honored.", "Trump", "he is honored",
+                 id="not-the-last-full-name"),
+    pytest.param("Jane Doe, who called the plan “a disaster,” left early.", "Jane Doe", "the plan “a disaster,”",
+                 id="the-clause-ends-at-its-comma"),
+    pytest.param("Scott's relatives, who asked the police to show them the video, watched it on Thursday.",
+                 "Scott's relatives", "the police to show them the video", id="a-description"),
+])
+def test_a_relative_pronoun_speaks_for_its_antecedent(text, speaker, content):
+    q = [q for q in extract(text) if q.speaker_mention == "who"][0]
+    assert (q.speaker, q.text) == (speaker, content)
+    assert text[q.speaker_start:q.speaker_end] == "who"  # the mention stays the words beside the cue
 
 
 def test_a_multi_word_organisation_is_not_a_person_for_pronouns():

@@ -126,7 +126,7 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
 # Nouns that report what their owner said: "Trump’s claim that …".
 NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "insistence",
-             "contention", "allegation", "allegations", "suggestion", "promise", "pledge", "vow", "charge",
+             "contention", "allegation", "allegations", "suggestion", "promise", "pledge", "vow", "charge", "report",
              "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
 # Pronouns that open a clause as its subject ("told the forum he was …").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
@@ -283,8 +283,12 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         low = tok.lower
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
             f = _according(text, toks, quoted, i, s, e)
-        elif low in NOUN_CUES and i > 0 and toks[i - 1].text.endswith(("’s", "'s")) and i + 1 < len(toks) \
-                and toks[i + 1].lower == "that":
+        elif low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].lower == "that" and (
+                toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
+                or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()) \
+                and (toks[i - 1].text.endswith(("’s", "'s")) or _name_as_adjective(toks, quoted, i)):
+            # "Trump's claim that the war …", "a New York Times report that Trump …"; not a relative
+            # clause ("Trump's claim that angered many")
             f = _noun_cue_frame(text, toks, quoted, i, e)
         elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
             f = _put_it_frame(text, toks, quoted, i, e)
@@ -687,6 +691,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
+    if tok.lower in NOUNISH and _name_as_adjective(toks, quoted, i):
+        return None  # "features a New York Times report": a noun
     if lemma == "use":
         # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
         if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
@@ -1111,14 +1117,24 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     return frame
 
 
+def _name_as_adjective(toks: list[Token], quoted: list[bool], i: int) -> bool:
+    """`a New York Times report`: a name between "a" and the word at i, which is a noun."""
+    if i < 2 or not toks[i - 1].is_cap or quoted[i - 1]:
+        return False
+    k = _name_start(toks, quoted, i - 1)
+    return k > 0 and toks[k - 1].lower in ("a", "an")
+
+
 def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
-    """`Donald Trump’s claim that there have been “thousands of shootings”`: the owner speaks."""
+    """`Donald Trump’s claim that there have been “thousands of shootings”`: the owner speaks;
+    `a New York Times report that …`: the name does."""
     k = _name_start(toks, quoted, i - 1)
     if k == 0 or not toks[k].is_cap or quoted[k]:
         # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
         # … angered many") the clause ends before a main verb that only a parser could find
         return None
-    np = (toks[k].start, toks[i - 1].end - 2)
+    owner = toks[i - 1].text.endswith(("’s", "'s"))
+    np = (toks[k].start, toks[i - 1].end - (2 if owner else 0))
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,

@@ -193,6 +193,9 @@ def test_golden(text, expect):
     pytest.param("Calling for calm, Jane Doe walked out of the room.", id="opening-participle-not-speech"),
     pytest.param("She used the car to get to the “safe house” on time.", id="use-without-the-phrase"),
     pytest.param("She took the train to the “safe house” to rest.", id="took-without-a-cue"),
+    pytest.param("The spot, titled “Arrogant,” features a New York Times report from the weekend.",
+                 id="a-name-before-report-makes-it-a-noun"),
+    pytest.param("The senator waved a Reuters report that appeared on Sunday.", id="report-with-a-relative-clause"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []
@@ -601,6 +604,12 @@ def test_a_relative_pronoun_speaks_for_its_antecedent(text, speaker, content):
     q = [q for q in extract(text) if q.speaker_mention == "who"][0]
     assert (q.speaker, q.text) == (speaker, content)
     assert text[q.speaker_start:q.speaker_end] == "who"  # the mention stays the words beside the cue
+
+
+def test_a_publications_report_that_speaks_for_the_publication():
+    one("Jane Doe seized upon a New York Times report that John Roe had lost $915 million in 1995.",
+        speaker="New York Times", speaker_type="publication", kind="indirect", cue="report",
+        content="that John Roe had lost $915 million in 1995")
 
 
 def test_a_multi_word_organisation_is_not_a_person_for_pronouns():

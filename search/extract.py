@@ -74,6 +74,9 @@ for _v in _REGULAR + list(_IRREGULAR):
         CUES.setdefault(_f, _v)
 # Verbs whose next noun phrase is the person addressed, not the content.
 ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
+# What a source answers or not ("did not respond to requests for comment").
+ENQUIRIES = {"request", "requests", "message", "messages", "query", "queries", "question", "questions", "email",
+             "emails", "inquiry", "inquiries", "letter", "letters", "call", "calls", "comment", "criticism"}
 # Verbs whose whole complement is the content ("urged both sides to …", "denied X").
 WHOLE_OBJECT = {"pound", "admire", "rate", "blame", "exhort", "mock", "deride", "hail", "denounce", "lambaste",
                 "reference", "compare", "champion", "defend", "term", "ridicule", "blast", "slam", "dismiss",
@@ -860,6 +863,21 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             return (toks[c].start, _clause_end(text, toks, quoted, c, e)) if c < len(toks) else None
         else:
             return None
+    elif lemma in ("respond", "reply") and c < len(toks) and toks[c].lower == "to":
+        # "responded to the mother by saying …" is the participle's; "responded to X that …" says
+        # that; "did not respond to requests for comment" is all there is
+        for n in range(c + 1, len(toks)):
+            if quoted[n] or toks[n].text in (";", "!", "?") or (toks[n].text == "." and not _abbrev(toks[n - 1])):
+                break
+            if toks[n].lower == "that":
+                return toks[n].start, _clause_end(text, toks, quoted, n, e)
+            if toks[n].lower == "by" and n + 1 < len(toks) and toks[n + 1].lower.endswith("ing"):
+                return None
+        if not any(t.lower in ENQUIRIES for t in toks[c + 1:c + 5]):
+            return None  # "forces responded to the attack with artillery" is no speech
+        end = _clause_end(text, toks, quoted, c, e)
+        comma = next((t.start for t in toks[c + 1:] if t.text == "," and t.start < end), end)
+        return toks[c].start, comma
     elif lemma in ADDRESSEE and c < len(toks) and toks[c].lower != "that":
         if lemma == "accuse":
             n = _object_end(toks, quoted, c, 12)

@@ -196,6 +196,9 @@ def test_golden(text, expect):
     pytest.param("The spot, titled “Arrogant,” features a New York Times report from the weekend.",
                  id="a-name-before-report-makes-it-a-noun"),
     pytest.param("The senator waved a Reuters report that appeared on Sunday.", id="report-with-a-relative-clause"),
+    pytest.param("Afghan forces have occasionally responded with artillery along contested sectors.",
+                 id="a-military-response"),
+    pytest.param("The army responded to the attack with artillery.", id="responded-to-an-attack"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []
@@ -610,6 +613,20 @@ def test_a_publications_report_that_speaks_for_the_publication():
     one("Jane Doe seized upon a New York Times report that John Roe had lost $915 million in 1995.",
         speaker="New York Times", speaker_type="publication", kind="indirect", cue="report",
         content="that John Roe had lost $915 million in 1995")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    pytest.param("The Trump campaign did not immediately respond to requests for comment.", "respond",
+                 "to requests for comment", id="no-response-is-the-content"),
+    pytest.param("Biden responded to Mr. Trump's interjection that not paying taxes made him “smart.”",
+                 "responded", "that not paying taxes made him “smart.”", id="responded-to-x-that"),
+    pytest.param("Obama responded to a mother on Wednesday by saying his refusal was a “manufactured” issue.",
+                 "saying", "his refusal was a “manufactured” issue", id="responded-by-saying"),
+    pytest.param("Voters did not respond to queries seeking their address, in what critics call a “purge.”",
+                 "respond", "to queries seeking their address", id="responded-to-ends-at-a-comma"),
+])
+def test_what_a_response_answers(text, cue, content):
+    assert [(q.cue, q.text) for q in extract(text)][0] == (cue, content)
 
 
 def test_a_multi_word_organisation_is_not_a_person_for_pronouns():

@@ -315,6 +315,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     if not words or len(words) > 14:
         return False
     low = [fold(t.text) for t in words]
+    if len(words) >= 3 and all(t.text.isupper() for t in words):
+        return False  # "CONGRESS HAS INVESTIGATED HIM — …": a kicker in capitals, not a name
     if lenient and low[0] in DETERMINERS and 2 <= len(words) <= 7 and not any(
             w in CUES or w in BOUNDARY_WORDS or w == "to" for w in low[1:]) and low[-1] not in PREPOSITIONS:
         return True

@@ -629,6 +629,12 @@ def test_what_a_response_answers(text, cue, content):
     assert [(q.cue, q.text) for q in extract(text)][0] == (cue, content)
 
 
+def test_a_kicker_in_capitals_is_no_speaker():
+    [q] = extract("CONGRESS HAS INVESTIGATED HIM — Oz’s dubious advice earned him the attention of Congress, "
+                  "where he appeared at a hearing for saying that the extract was a “magic weight loss cure.”")
+    assert (q.speaker, q.speaker_type) == (None, "unattributed")  # left unattributed, not guessed
+
+
 def test_a_multi_word_organisation_is_not_a_person_for_pronouns():
     quotes = extract("The White House declined to comment.\n\n“It never crossed my mind,” she said.")
     assert [(q.speaker, q.speaker_type) for q in quotes if q.cue == "said"] == [(None, "anonymous")]

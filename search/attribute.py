@@ -115,7 +115,7 @@ ROLE_WORDS = {
     "economist", "expert", "researcher", "partner", "associate", "adviser", "advisor", "counsel",
     "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "assemblyman", "councilman",
     "councilwoman", "commissioner", "inspector", "superintendent", "sheriff", "strategist", "fellow",
-    "scholar", "author", "journalist", "editor", "correspondent", "senior", "lady",
+    "scholar", "author", "journalist", "editor", "correspondent", "senior", "lady", "del", "delegate",
 }
 # Party labels before a name ("Democrat Hillary Clinton", "GOP Sen. John Doe").
 PARTY_WORDS = {"democrat", "republican", "democratic", "gop", "libertarian"}
@@ -131,7 +131,7 @@ ROLE_JOINERS = {"of", "for", "and", "the"}
 TITLE_QUALIFIERS = {"vice", "deputy", "former", "acting", "assistant", "lieutenant", "co"}
 # The short forms a title takes before a name, for "the senator" after "Sen. Ted Cruz".
 TITLE_FORMS = {"senator": {"sen"}, "representative": {"rep"}, "governor": {"gov"}, "general": {"gen"},
-               "professor": {"prof"}, "congressman": {"rep"}, "congresswoman": {"rep"},
+               "professor": {"prof"}, "congressman": {"rep"}, "congresswoman": {"rep"}, "delegate": {"del"},
                "lawmaker": {"sen", "senator", "rep", "representative", "congressman", "congresswoman"}}
 DEMONYMS = {
     "afghan": "Afghanistan", "pakistani": "Pakistan", "iranian": "Iran", "indian": "India",
@@ -473,6 +473,19 @@ def _name_run(toks: list[Token]) -> int:
     return k
 
 
+_NICKNAME = re.compile(r"""\s["“'‘][^"“”'‘’]{1,25}["”'’]\s""")
+
+
+def _without_nickname(toks: list[Token]) -> list[Token]:
+    """`Marcia "Cia" Price` without "Cia": a quoted word or two between capitalised ones."""
+    for i in range(1, len(toks) - 3):
+        if toks[i].text in "\"“'‘" and toks[i - 1].is_cap:
+            j = next((j for j in range(i + 2, min(i + 4, len(toks) - 1)) if toks[j].text in "\"”'’"), None)
+            if j is not None and toks[j + 1].is_cap and all(t.is_cap for t in toks[i + 1:j]):
+                return toks[:i] + toks[j + 1:]
+    return toks
+
+
 def describe(text: str, start: int, end: int, discourse: Discourse,
              appositive: tuple[int, int] | None = None) -> Speaker | None:
     """Analyse the noun phrase text[start:end] (plus an appositive) as a speaker."""
@@ -480,6 +493,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     opens = [i for i, t in enumerate(toks) if t.text == "("]
     if opens and toks[-1].text in (")", "(") or opens and not any(t.text == ")" for t in toks[opens[-1]:]):
         toks = toks[:opens[-1]]  # a trailing abbreviation: "Pak Institute for Peace Studies (PIPS)"
+    toks = _without_nickname(toks)
     while toks and not toks[-1].is_word:
         toks.pop()
     while toks and not toks[0].is_word:
@@ -527,7 +541,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         if not name_toks:
             named = False
     if named:
-        name = _strip_possessive(text[name_toks[0].start:name_toks[-1].end])
+        name = _strip_possessive(_NICKNAME.sub(" ", text[name_toks[0].start:name_toks[-1].end]))
         whole = _strip_possessive(re.sub(r"^(the|The)\s+", "", mention))
         entry = registry.get(fold(name)) or registry.get(fold(whole))
         kind = entry.type if entry else classify_name(name)

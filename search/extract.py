@@ -248,7 +248,8 @@ def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[i
     inside = [(s, e) for s, e, _ in index.overlapping((lo, hi)) if s >= lo and e <= hi]
     out: list[tuple[int, int]] = []
     for s, e in sentences(text, lo, hi):
-        if out and (any(a < s < b for a, b in inside) or _tag_after_quote(text, out[-1], s, e)):
+        if out and (any(a < s < b for a, b in inside) or (
+                not index.overlapping((s, e)) and _tag_after_quote(text, out[-1], s, e))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -269,9 +270,12 @@ def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     if text[prev[1] - 1] not in QUOTE_CHARS or _char_before(text, prev[1], QUOTE_CHARS) not in ("?", "!"):
         return False
     toks = tokens(text, s, e)
-    if any(t.text in QUOTE_CHARS for t in toks) or len(toks) > 25:
+    if len(toks) > 30:
         return False
-    return any(t.lower in CUES and t.text[:1].islower() for t in toks[:7])
+    # The cue comes early, or right after the speaker's appositive or parenthesis
+    # (`“…!” Scott's niece, state Del. Marcia Price (D-Newport News), shouted`).
+    return any(t.lower in CUES and t.text[:1].islower() and (k < 7 or toks[k - 1].text == ",")
+               for k, t in enumerate(toks[:25]))
 
 
 # --- frames -------------------------------------------------------------------------------

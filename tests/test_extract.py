@@ -629,6 +629,14 @@ def test_what_a_response_answers(text, cue, content):
     assert [(q.cue, q.text) for q in extract(text)][0] == (cue, content)
 
 
+def test_a_tag_after_an_exclamation_with_a_long_appositive_and_a_nickname():
+    text = ('"This is a big year for Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), '
+            'shouted to the crowd. "The nation is watching Virginia."')
+    q = one(text, speaker="Marcia Price", cue="shouted", kind="direct")
+    assert [text[a:b] for a, b in q.spans] == ['"This is a big year for Bobby Scott!"',
+                                                '"The nation is watching Virginia."']
+
+
 def test_a_kicker_in_capitals_is_no_speaker():
     [q] = extract("CONGRESS HAS INVESTIGATED HIM — Oz’s dubious advice earned him the attention of Congress, "
                   "where he appeared at a hearing for saying that the extract was a “magic weight loss cure.”")

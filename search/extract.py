@@ -72,6 +72,8 @@ CUES: dict[str, str] = {}
 for _v in _REGULAR + list(_IRREGULAR):
     for _f in _forms(_v):
         CUES.setdefault(_f, _v)
+# Past forms of other ways to write ("a doctor had typed “…”"); their base forms are mostly nouns.
+CUES.update(dict.fromkeys(["typed", "scrawled", "penned", "jotted", "scribbled"], "write"))
 # Verbs whose next noun phrase is the person addressed, not the content.
 ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
 # What a source answers or not ("did not respond to requests for comment").
@@ -482,7 +484,9 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             sg = sg[rel[-1] + 1:]  # "…, in which he said": the subject follows the relative pronoun
         if sg and toks[sg[0]].lower in PREPOSITIONS:
             starts = [n for n, k in enumerate(sg) if toks[k].lower in ("the", "a", "an", "one", "another")]
-            sg = sg[starts[-1]:] if starts and starts[-1] > 0 else []
+            # "At the meeting the minister said"; not "in a box labeled …", where the noun phrase
+            # is the preposition's own object
+            sg = sg[starts[-1]:] if starts and (starts[-1] > 1 or toks[sg[-1]].is_cap) else []
         return sg
 
     def titled_name(sg: list[int]) -> bool:

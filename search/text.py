@@ -189,8 +189,9 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
         if ch == '"' and i > lo and text[i - 1].isdigit() and (open_at is None or text[i - 2:i - 1] == "'"):
             continue  # an inch mark: 6'3" tall
         if open_at is None:
-            if ch in DOUBLE_CLOSE and not _is_opener(text, i, lo):
-                continue  # a stray closer
+            if (ch in DOUBLE_CLOSE or ch == '"' and text[i - 1:i].isalnum() and _is_closer(text, i, hi)) \
+                    and not _is_opener(text, i, lo):
+                continue  # a stray closer: `a review of [his] systems" including …` lost its opener
             open_at = i
         elif ch in DOUBLE_OPEN and ch != "”" and _is_opener(text, i, lo) and not _is_closer(text, i, hi):
             outer_straight = text[open_at] in "\"'"

@@ -343,6 +343,11 @@ def test_a_quote_in_the_other_marks_inside_an_open_quote(text, quoted):
     assert [text[m.start:m.end] for m in quote_marks(text)] == quoted
 
 
+def test_a_straight_mark_after_a_word_with_nothing_open_closes_nothing():
+    text = 'Oz gave a review of [his] systems" including his heart. The only "medical records" he showed.'
+    assert [text[m.start:m.end] for m in quote_marks(text)] == ['"medical records"']
+
+
 def test_unpaired_straight_quote_ends_with_its_paragraph():
     text = 'Jane Doe said: "We are not leaving this town, whatever they do\nThe next paragraph is plain.'
     q = one(text, speaker="Jane Doe", kind="direct")
@@ -635,6 +640,17 @@ def test_a_tag_after_an_exclamation_with_a_long_appositive_and_a_nickname():
     q = one(text, speaker="Marcia Price", cue="shouted", kind="direct")
     assert [text[a:b] for a, b in q.spans] == ['"This is a big year for Bobby Scott!"',
                                                 '"The nation is watching Virginia."']
+
+
+def test_a_prepositions_object_is_no_subject_and_typed_is_a_cue():
+    quotes = extract("On her discharge papers, in a box labeled “medical problem,” a doctor had typed "
+                     "“homicidal ideation.”")
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("a doctor", "typed", "“homicidal ideation.”")]
+
+
+def test_an_adverbial_before_a_name_still_leaves_the_name():
+    one("In a Bloomberg interview Trump declared “I think NATO may be obsolete.”", speaker="Trump",
+        cue="declared", kind="direct")
 
 
 def test_a_kicker_in_capitals_is_no_speaker():

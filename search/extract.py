@@ -904,9 +904,10 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
             and toks[n].text not in (".", ";", "!", "?") and toks[n].lower not in CUES:
         if quoted[n]:
-            if n == c or _quoted_name_end(toks, quoted, n) is None:
+            after = _quoted_name_end(toks, quoted, n) if n > c else None
+            if after is None:
                 break
-            n = _quoted_name_end(toks, quoted, n)  # "said on CNN's “State of the Union” that …"
+            n = after  # "said on CNN's “State of the Union” that …"
             continue
         if toks[n].text in (",", ":") and n + 1 < len(toks) and quoted[n + 1]:
             break
@@ -1030,8 +1031,8 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
     if not comma and dets:
         np = (dets[0].start, np[1])  # "cutting off a reporter who asked": the noun phrase only
-    ands = [t for t in toks if np[0] < t.start < np[1] and t.lower == "and"]
-    return (ands[-1].end + 1, np[1]) if ands else np
+    last_and = max((n for n, t in enumerate(toks) if np[0] < t.start < np[1] and t.lower == "and"), default=None)
+    return (toks[last_and + 1].start, np[1]) if last_and is not None else np
 
 
 def _relative_clause_end(text: str, toks: list[Token], quoted: list[bool], after: tuple[int, int]) -> tuple[int, int]:

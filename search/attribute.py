@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import slug
-from .text import Spans, Token, tokens
+from .text import Spans, Token, is_nickname, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
@@ -476,12 +476,12 @@ def _name_run(toks: list[Token]) -> int:
 _NICKNAME = re.compile(r"""\s["“'‘][^"“”'‘’]{1,25}["”'’]\s""")
 
 
-def _without_nickname(toks: list[Token]) -> list[Token]:
-    """`Marcia "Cia" Price` without "Cia": a quoted word or two between capitalised ones."""
+def _without_nickname(text: str, toks: list[Token]) -> list[Token]:
+    """`Marcia "Cia" Price` without "Cia" (what text.is_nickname calls a nickname)."""
     for i in range(1, len(toks) - 3):
-        if toks[i].text in "\"“'‘" and toks[i - 1].is_cap:
+        if toks[i].text in "\"“'‘":
             j = next((j for j in range(i + 2, min(i + 4, len(toks) - 1)) if toks[j].text in "\"”'’"), None)
-            if j is not None and toks[j + 1].is_cap and all(t.is_cap for t in toks[i + 1:j]):
+            if j is not None and is_nickname(text, toks[i].start, toks[j].end, toks[0].start, toks[-1].end):
                 return toks[:i] + toks[j + 1:]
     return toks
 
@@ -493,7 +493,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     opens = [i for i, t in enumerate(toks) if t.text == "("]
     if opens and toks[-1].text in (")", "(") or opens and not any(t.text == ")" for t in toks[opens[-1]:]):
         toks = toks[:opens[-1]]  # a trailing abbreviation: "Pak Institute for Peace Studies (PIPS)"
-    toks = _without_nickname(toks)
+    toks = _without_nickname(text, toks)
     while toks and not toks[-1].is_word:
         toks.pop()
     while toks and not toks[0].is_word:

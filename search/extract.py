@@ -251,7 +251,7 @@ def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[i
     out: list[tuple[int, int]] = []
     for s, e in sentences(text, lo, hi):
         if out and (any(a < s < b for a, b in inside) or (
-                not index.overlapping((s, e)) and _tag_after_quote(text, out[-1], s, e))):
+                _tag_after_quote(text, out[-1], s, e) and not index.overlapping((s, e)))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -922,15 +922,15 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         c += 1
     if c >= len(toks):
         return None
-    if c < len(toks) and _dash(text, toks[c]) and not any(quoted[c + 1:c + 3]):
+    if _dash(text, toks[c]) and not any(quoted[c + 1:c + 3]):
         # "said — and he meant it — that …": skip the aside; a lone dash starts the writer's own
         # ("a 15 percent rate -- far lower …")
         close = next((k for k in range(c + 2, min(c + 25, len(toks))) if _dash(text, toks[k])), None)
         if close is None:
             return None
         c = close + (2 if toks[close].text == "-" else 1)
-    if c >= len(toks):
-        return None
+        if c >= len(toks):
+            return None
     nxt = toks[c]
     if nxt.text in (".", "?", "!", ";"):
         return None

@@ -210,7 +210,7 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
             spans.append((open_at, None))
             open_at = i
         else:
-            if not _is_nickname(text, open_at, i + 1, lo, hi):
+            if not is_nickname(text, open_at, i + 1, lo, hi):
                 spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
@@ -218,7 +218,7 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
     return spans
 
 
-def _is_nickname(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+def is_nickname(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     """`Marcia "Cia" Price`: one or two capitalised words in quotes between two parts of a name."""
     if not re.fullmatch(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?", text[s + 1:e - 1]):
         return False  # most quotes are no nickname: the cheap test first

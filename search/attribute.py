@@ -92,6 +92,8 @@ ORG_NOUNS = {
     "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
     "programme", "initiative", "watch", "court", "tribunal", "club", "league", "secretariat",
 }
+# What a body issues rather than is: "a UN report" speaks for the UN, and is not part of its name.
+DOCUMENT_NOUNS = {"statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website"}
 PUBLICATION_WORDS = {
     "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
     "magazine", "review", "daily", "weekly", "policy", "economist", "reuters", "bloomberg", "politico",
@@ -675,22 +677,31 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
         if place and t.text.endswith(("’s", "'s")):
             return place
     # An organisation named inside the role: "Afghan Defence Ministry spokesman".
-    orgs = [n for n, t in enumerate(words) if fold(t.text) in ORG_NOUNS and t.is_cap]
-    if orgs and words[0].is_cap:
-        return _strip_possessive(text[words[0].start:words[orgs[-1]].end])
+    det = len(words) > 1 and fold(words[0].text) in DETERMINERS
+    if det:
+        words = words[1:]  # "A Quinnipiac University poll": the article is no part of the name
+    orgs = [n for n, t in enumerate(words) if fold(t.text) in ORG_NOUNS - DOCUMENT_NOUNS and t.is_cap]
+    if orgs:  # the capitalised run that ends in it ("a former Democratic National Committee chairman")
+        first = last = orgs[-1]
+        while first > 0 and words[first - 1].is_cap:
+            first -= 1
+        while last + 1 < len(words) and fold(words[last + 1].text) in ORG_NOUNS - DOCUMENT_NOUNS:
+            last += 1  # "the Taliban government"
+        return _strip_possessive(text[words[first].start:words[last].end])
     # Capitalised run before the role noun, with a trailing org noun ("Taliban government").
     caps = []
     for n, t in enumerate(words):
         w = fold(t.text)
         if n == 0 and w in PEOPLE_NOUNS | DETERMINERS | SENTENCE_START_WORDS:
             continue
-        if n == 0 and not place_of(t.text) and len(words) > 1 and not words[1].is_cap:
+        if n == 0 and not det and not t.text.isupper() and not place_of(t.text) and len(words) > 1 \
+                and not words[1].is_cap:
             continue  # "Local aid workers": a capital only because it starts the sentence
         if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS and w not in PEOPLE_NOUNS \
                 and w not in IDENTITY_WORDS and not (w.endswith("ed") and not caps):
             # not "Black Lawmakers" or "Frustrated Parents": who they are, not a body they belong to
             caps.append(t)
-        elif caps and w in ORG_NOUNS:
+        elif caps and w in ORG_NOUNS - DOCUMENT_NOUNS:
             caps.append(t)
         elif caps:
             break

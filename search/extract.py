@@ -124,7 +124,10 @@ PREPOSITIONS = {"in", "on", "at", "from", "after", "during", "within", "for", "w
                 "upon", "toward", "towards", "against", "along", "around"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening",
-              "night", "afternoon", "weekend", "earlier", "later", "late", "last", "this", "next"}
+              "night", "afternoon", "weekend", "earlier", "later", "late", "last", "this", "next",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
+TIME_NOUNS = TIME_WORDS - {"earlier", "later", "late", "last", "this", "next"}
 NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "creed", "embed", "breed", "shed",
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
@@ -434,6 +437,12 @@ def _name_start(toks: list[Token], quoted: list[bool], k: int) -> int:
     return k
 
 
+def _of_time(toks: list[Token], j: int) -> bool:
+    """Is toks[j] a preposition of time ("since 2010", "on Tuesday", "after last week")?"""
+    return toks[j].lower in ("since", "after", "before", "until", "on", "in", "at", "during", "by") \
+        and j + 1 < len(toks) and (fold(toks[j + 1].text) in TIME_WORDS or toks[j + 1].text[:1].isdigit())
+
+
 def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = _before_auxiliaries(toks, quoted, i)
@@ -441,7 +450,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     if j >= 0 and toks[j].lower in ("and", "but") and not quoted[j]:
         return None, None, None, i  # "… to the test and warned …": coordinated, no subject of its own
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
-            and toks[j].lower not in BOUNDARY_WORDS - {"who", "which"}:
+            and (toks[j].lower not in BOUNDARY_WORDS - {"who", "which"} or _of_time(toks, j)):
         if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break
         if toks[j].text == ")":
@@ -482,6 +491,25 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         rel = [n for n, k in enumerate(sg) if toks[k].lower in ("who", "which", "whom", "whose") and n + 1 < len(sg)]
         if rel:
             sg = sg[rel[-1] + 1:]  # "…, in which he said": the subject follows the relative pronoun
+        n = len(sg)
+        while n > 1 and (fold(toks[sg[n - 1]].text) in TIME_WORDS or toks[sg[n - 1]].text[:1].isdigit()
+                         or toks[sg[n - 1]].text == "."):
+            n -= 1
+        if n < len(sg) and any(fold(toks[k].text) in TIME_NOUNS or re.fullmatch(r"(19|20)\d\d", toks[k].text)
+                               for k in sg[n:]):
+            # "Sanders on Tuesday said", "The Times last week wrote", "a poll released in August found":
+            # a time after the subject (not "HuffPollster 4.3 points")
+            if n > 1 and toks[sg[n - 1]].lower in ("on", "in", "at", "during", "since", "by"):
+                n -= 1
+            if n > 1 and not toks[sg[n - 1]].is_cap and toks[sg[n - 1]].lower.endswith("ed"):
+                n -= 1
+            sg = sg[:n]
+        if sg and toks[sg[0]].lower in PREPOSITIONS and _of_time(toks, sg[0]):
+            n = 1  # "On Tuesday Jane Doe said": past the time, a name
+            while n < len(sg) and (fold(toks[sg[n]].text) in TIME_WORDS or toks[sg[n]].text[:1].isdigit()
+                                   or toks[sg[n]].text in (".", ",")):
+                n += 1
+            return sg[n:]
         if sg and toks[sg[0]].lower in PREPOSITIONS:
             starts = [n for n, k in enumerate(sg) if toks[k].lower in ("the", "a", "an", "one", "another")]
             # "At the meeting the minister said"; not "in a box labeled …", where the noun phrase
@@ -568,6 +596,11 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
         depth = 0
         if quoted[sg[0]] or toks[sg[0]].text in QUOTE_CHARS:
             continue
+        if toks[sg[0]].lower in PREPOSITIONS:
+            # "On September 27 they published …": a pronoun after the opening adverbial
+            pron = next((k for k in sg[2:7] if toks[k].lower in SUBJECT_PRONOUNS and not quoted[k]), None)
+            if pron is not None and all(not quoted[k] and toks[k].lower not in CUES for k in sg[:sg.index(pron)]):
+                return (toks[pron].start, toks[pron].end), None
         for n2, k in enumerate(sg):
             t = toks[k]
             if quoted[k] or t.text in QUOTE_CHARS:
@@ -622,6 +655,8 @@ def _is_role(text: str, toks: list[Token]) -> bool:
     words = [fold(t.text) for t in toks if t.is_word]
     if not words or len(words) > 8 or any(w in VERBISH for w in words):
         return False  # "The plan could address clean energy, X says"
+    if words[0] in ("these", "those") or (words[-1].endswith("s") and words[-1][:-1] in ROLE_WORDS | PEOPLE_NOUNS):
+        return False  # "These employees, Stumpf explained, were …": many people, not one's title
     if words[-1] in ROLE_WORDS:
         return True
     # "his wife, Mary,", "a spokesman for the ministry, John Smith,": a description of one person
@@ -778,22 +813,66 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return frame
 
     frame.after = _after(text, toks, quoted, i, lemma, e)
+    if frame.after and i + 2 < len(toks) and not quoted[i + 1] and toks[i + 1].start == frame.after[0] \
+            and toks[i + 1].lower in ("is", "are", "was", "were", "has", "have", "had"):
+        if k > 0 and toks[k - 1].lower == "what" and toks[i + 1].lower in ("is", "was"):
+            frame.after = (toks[i + 2].start, frame.after[1])  # "what the senators said was X": X
+        elif not any(t.lower in ("which", "that", "who") for t in toks[max(k - 1, 0):i]):  # "which it alleges is …"
+            frame.after = None  # "The four loopholes he cited are …": the cue is in the subject's relative clause
     rel = _before_auxiliaries(toks, quoted, i)
     if frame.after and rel > 0 and toks[rel].lower in ("who", "which") and toks[rel - 1].text == ",":
         frame.after = _relative_clause_end(text, toks, quoted, frame.after)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
-    if frame.before and i + 1 < len(toks) and toks[i + 1].text == "," and not quoted[i + 1] \
-            and k > 0 and toks[k - 1].text == "," and not any(quoted[:k]) and not any(quoted[i + 1:]):
-        # a parenthetical "The museum, Mr. Obama said, would …": the sentence around it is the content
-        frame.after = None
-        frame.before = (toks[0].start, _clause_end(text, toks, quoted, 0, e))
+    close = _parenthetical_close(toks, quoted, i + 1)
+    if frame.before and close is not None and k > 1 and toks[k - 1].text == "," and not any(quoted[:k]) \
+            and toks[k - 2].lower not in ("and", "but", "or"):  # not `… for RT and, Mr. King said, has …`
+        if _resumes(toks, quoted, close + 1):
+            # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
+            # it is the content, and it ends after the parenthetical, not at its comma
+            frame.after = None
+            c = 1 if toks[0].lower in ("and", "but", "so", "yet") and k > 2 else 0
+            if toks[c].lower in PREPOSITIONS and toks[c].lower != "to":
+                c = close + 1  # "During his years in office, Mr. Obama said, a majority …": an adverbial
+            frame.before = (toks[c].start, _clause_end(text, toks, quoted, close, e))
+        elif close == i + 1 and not any(quoted[close:]):
+            # a tag before another clause ("…, Twitter announced, gaining …"): the content is before it
+            frame.after = None
+            frame.before = (toks[0].start, _clause_end(text, toks, quoted, 0, e))
     if frame.after is None and frame.before is None:
         return frame if frame.np and lemma != "read" else None
     if lemma == "read" and not any(side and text[side[0]] in QUOTE_CHARS and text[side[1] - 1] in QUOTE_CHARS
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _parenthetical_close(toks: list[Token], quoted: list[bool], c: int) -> int | None:
+    """The comma that closes a parenthetical cue, right at toks[c] or after a short adverbial
+    (`, Stumpf explained earlier in the committee hearing,`), else None."""
+    if c < len(toks) and toks[c].text == ",":
+        return c
+    if c >= len(toks) or not (toks[c].lower in PREPOSITIONS or fold(toks[c].text) in TIME_WORDS
+                              or _adverb(toks[c])) or toks[c].lower in ("to", "that", "as", "of", "like"):
+        return None
+    for n in range(c + 1, min(c + 8, len(toks))):
+        if quoted[n] or not (toks[n].is_word or toks[n].text == ",") or toks[n].lower in CUES \
+                or toks[n].lower in BOUNDARY_WORDS:
+            return None
+        if toks[n].text == ",":
+            return n
+    return None
+
+
+def _resumes(toks: list[Token], quoted: list[bool], n: int) -> bool:
+    """Does the sentence go on at toks[n] after a parenthetical cue? Not with a quote of its own
+    (`…, he said, “Quote”`), another clause (`, as they bristled`, `, and …`) or a participle
+    (`, gaining 22,000 followers`)."""
+    if n >= len(toks) or quoted[n] or not toks[n].is_word:
+        return False
+    w = toks[n].lower
+    return w not in BOUNDARY_WORDS and w not in CONTRAST and w not in ("and", "or", "nor") \
+        and not (w.endswith("ing") and not toks[n].is_cap)
 
 
 def _opening_participle(text: str, toks: list[Token], quoted: list[bool]) -> Frame | None:
@@ -987,13 +1066,17 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
         if toks[n].text == ";":
             end = toks[n].start
             break
-        if _dash(text, toks[n]) and n > c + 1 and not any(_dash(text, t) for t in toks[n + 1:]) \
+        if (_dash(text, toks[n]) or (quoted[n - 1] and text[toks[n].start - 1:toks[n].end + 1] == " - ")) \
+                and n > c + 1 and not any(_dash(text, t) for t in toks[n + 1:]) \
                 and sum(_dash(text, t) for t in toks[c:n]) % 2 == 0 and not (n + 1 < len(toks) and quoted[n + 1]):
             # "… as a “con artist” ― just as he did …": an unpaired dash ends it (not `— “my friend.”`)
             end = toks[n].start
             break
-        if toks[n].text == "," and n + 2 < len(toks) and toks[n + 1].lower in ("he", "she", "they", "it") \
-                and toks[n + 2].lower in CUES:
+        if toks[n].text == "," and n + 2 < len(toks) and ((toks[n + 1].lower in ("he", "she", "they", "it")
+                                                           and toks[n + 2].lower in CUES)
+                                                          or (toks[n + 1].lower in ("a", "an")
+                                                              and toks[n + 2].lower in NOUN_CUES)):
+            # ", he said" ends it, and so does the writer's ", a claim Kabul denies"
             end = toks[n].start
             break
         if quoted[n - 1] and toks[n].lower not in ("and", "or") and toks[n].text not in QUOTE_CHARS \

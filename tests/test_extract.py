@@ -172,6 +172,41 @@ def one(text: str, **expect):
     pytest.param("Jane Doe took to Twitter overnight to accuse the campaign of being “duped” by the press.",
                  dict(kind="partial", speaker="Jane Doe", content="of being “duped” by the press"),
                  id="took-to-twitter-to"),
+    pytest.param("Jane Doe wrote a check.\nOn September 27 they published the results by announcing that the "
+                 "statement was “true.”", dict(kind="partial", speaker_mention="they", cue="announcing",
+                                                content="that the statement was “true.”"),
+                 id="a-participle-after-by-inherits-a-pronoun-subject-after-an-adverbial"),
+    pytest.param("Vermont Sen. Bernie Sanders on Tuesday said he wants to close four loopholes.",
+                 dict(kind="indirect", speaker="Bernie Sanders", content="he wants to close four loopholes"),
+                 id="a-day-after-the-name-is-no-name"),
+    pytest.param("The Times last week wrote that Trump had claimed a loss.",
+                 dict(kind="indirect", speaker="Times", speaker_type="publication"), id="a-time-after-the-subject"),
+    pytest.param("On Tuesday Jane Doe said the war was over.",
+                 dict(kind="indirect", speaker="Jane Doe", content="the war was over"), id="a-time-before-the-name"),
+    pytest.param("On Sept. 12 the ministry said the war was over.",
+                 dict(kind="indirect", speaker_mention="the ministry", content="the war was over"),
+                 id="a-date-before-the-subject"),
+    pytest.param("Jane Doe, the mayor since 2010, said the war was over.",
+                 dict(kind="indirect", speaker="Jane Doe", role="mayor since 2010"), id="since-a-year-in-an-appositive"),
+    pytest.param("A Quinnipiac University poll released in late August found that most voters want change.",
+                 dict(kind="indirect", speaker_mention="A Quinnipiac University poll", cue="found",
+                      affiliation="Quinnipiac University"),
+                 id="a-participle-and-a-time-after-the-subject"),
+    pytest.param("A UN report in July 2025 claimed the TTP enjoys “logistical and operational support” from "
+                 "Taliban authorities, a claim Kabul denies.",
+                 dict(kind="partial", speaker_mention="A UN report", affiliation="UN",
+                      content="the TTP enjoys “logistical and operational support” from Taliban authorities"),
+                 id="a-report-speaks-for-its-body-and-the-writers-aside-is-not-its-words"),
+    pytest.param("A former Democratic National Committee chairman said the race was close.",
+                 dict(kind="indirect", affiliation="Democratic National Committee"), id="an-organisation-inside-a-role"),
+    pytest.param("The Taliban government said the border was closed.",
+                 dict(kind="indirect", affiliation="Taliban government"), id="an-organisation-and-its-common-noun"),
+    pytest.param("It amounted to what the senators said was economic gerrymandering.",
+                 dict(kind="indirect", speaker_mention="the senators", content="economic gerrymandering"),
+                 id="what-x-said-was-y"),
+    pytest.param("These employees, Stumpf explained in the hearing, were paid well.",
+                 dict(kind="indirect", speaker="Stumpf", speaker_mention="Stumpf", role=None),
+                 id="a-plural-before-a-name-is-no-title"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -199,6 +234,9 @@ def test_golden(text, expect):
     pytest.param("Afghan forces have occasionally responded with artillery along contested sectors.",
                  id="a-military-response"),
     pytest.param("The army responded to the attack with artillery.", id="responded-to-an-attack"),
+    pytest.param("The four loopholes he cited are hard to close.", id="a-cue-in-the-subjects-relative-clause"),
+    pytest.param("Averages show her ahead 3 points, HuffPollster 4.3 points, and FiveThirtyEight 2.9 points.",
+                 id="a-number-is-no-time"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []
@@ -454,6 +492,19 @@ def test_labels_before_a_colon_are_not_speakers():
                  id="a-show-in-the-adverbial"),
     pytest.param("Pence told reporters “we will win” that day.", "“we will win” that day",
                  id="a-quote-is-no-show-name"),
+    pytest.param('Jane Doe likened the rules to "burning the Constitution" - a charge that stung.',
+                 'the rules to "burning the Constitution"', id="a-lone-hyphen-after-a-quote-ends"),
+    pytest.param("The deal, he said, is dead.", "The deal, he said, is dead", id="parenthetical-pronoun"),
+    pytest.param("The rules, Jane Doe said on Tuesday, were unfair.", "The rules, Jane Doe said on Tuesday, were unfair",
+                 id="parenthetical-with-an-adverbial"),
+    pytest.param("These employees, Stumpf explained in the hearing, were paid well.",
+                 "These employees, Stumpf explained in the hearing, were paid well", id="parenthetical-plural-no-title"),
+    pytest.param("Pence led the debate chatter, Twitter announced, gaining 22,000 followers.",
+                 "Pence led the debate chatter, Twitter announced", id="a-tag-before-a-participle"),
+    pytest.param("It would take weeks to convene the party, he said, and the wrangling could be paralyzing.",
+                 "It would take weeks to convene the party", id="a-tag-before-and"),
+    pytest.param("Mr. King differs from Mr. Schultz, who works for RT and, Mr. King said, has seemed supportive.",
+                 "has seemed supportive", id="a-parenthetical-after-and"),
 ])
 def test_reported_clause_boundaries(text, content):
     assert extract(text)[0].text == content

@@ -537,6 +537,12 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
                                                              or head in DETERMINERS) and k == 0) \
         and not (head in PEOPLE_NOUNS and head.endswith("s") and head not in ROLE_WORDS
                  and registry.get(fold(mention)) is None)  # "Black Lawmakers", "Senate Democrats": a group
+    if named and k >= 2 and toks[k - 1].lower in ("for", "to") and fold(toks[0].text) in INDEFINITE \
+            and fold(toks[k - 2].text) in PEOPLE_NOUNS | ROLE_WORDS:
+        # "a spokeswoman for Doe", "an aide to the senator": someone who speaks for the name, not the name
+        whose = _split_title(text, toks[k:])[1] or toks[k:]
+        return Speaker(mention, m_start, m_end, "anonymous", mention, text[toks[1].start:toks[k - 2].end],
+                       _strip_possessive(text[whose[0].start:whose[-1].end]))
     if named:
         title, name_toks = _split_title(text, toks[k:])
         prefix = toks[:k] + title
@@ -680,6 +686,10 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
     det = len(words) > 1 and fold(words[0].text) in DETERMINERS
     if det:
         words = words[1:]  # "A Quinnipiac University poll": the article is no part of the name
+    pair = next((n for n in range(1, len(words)) if words[n - 1].is_cap and words[n].is_cap
+                 and fold(f"{words[n - 1].text} {words[n].text}") in ORG_NOUNS), None)
+    if pair is not None:  # "White House press secretary"
+        return text[words[pair - 1].start:words[pair].end]
     orgs = [n for n, t in enumerate(words) if fold(t.text) in ORG_NOUNS - DOCUMENT_NOUNS and t.is_cap]
     if orgs:  # the capitalised run that ends in it ("a former Democratic National Committee chairman")
         first = last = orgs[-1]
@@ -715,8 +725,9 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
 
 def _appositive_role(appos: str) -> str | None:
     appos = re.sub(r"^(the|a|an)\s+", "", appos.strip(), flags=re.I)
-    if not appos or not appos[0].isalpha() or appos.split()[0].lower().endswith("ly"):
-        return None
+    if not appos or not appos[0].isalpha() or appos.split()[0].lower().endswith(("ly", "ing")) \
+            or appos.split()[0].lower() in ("who", "which", "whose", "whom", "that"):
+        return None  # "who has led the party since 2010", "speaking to reporters": no title
     return appos
 
 

@@ -315,6 +315,10 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
     return out
 
 
+# Adjectives that follow a people noun with their own phrase: "people familiar with the matter".
+POSTMODIFIERS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "loyal"}
+
+
 def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     """Is this run of tokens a plausible speaker noun phrase?
 
@@ -345,7 +349,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         # "state Rep. Marcia Price", "the New York state attorney general": an adjective
         titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
             w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS))
-        if not t.is_cap and (w in CUES or w == "to" or participle) and not titled:
+        to = w == "to" and not (n > 0 and low[n - 1] in POSTMODIFIERS)  # not "sources close to"
+        if not t.is_cap and (w in CUES or to or participle) and not titled:
             return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
                                              {"the", "a", "an", "one", "another", "some", "this", "that"}):
@@ -356,9 +361,13 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
+        if w in ("of", "on", "at", "from", "in", "for", "with", "to") and before in POSTMODIFIERS and n >= 2:
+            before = re.sub(r"[’']s$", "", low[n - 2])  # "people familiar with the matter", "sources close to"
         if w in ("of", "on", "at", "from", "in", "for", "with"):
             # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition
             return before in PEOPLE_NOUNS | ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
+        if w == "to" and low[n - 1] in POSTMODIFIERS:
+            return before in PEOPLE_NOUNS | ORG_NOUNS
         if w.endswith("ing") and not words[n].is_cap and w not in CUES and before in PEOPLE_NOUNS:
             return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
@@ -443,6 +452,14 @@ def _of_time(toks: list[Token], j: int) -> bool:
         and j + 1 < len(toks) and (fold(toks[j + 1].text) in TIME_WORDS or toks[j + 1].text[:1].isdigit())
 
 
+def _inner_phrase(toks: list[Token], quoted: list[bool], j: int, end: int) -> bool:
+    """Is the boundary word at toks[j] a preposition inside an appositive that closes with a
+    comma before the cue ("Jane Doe, speaking to reporters after the meeting, said")?"""
+    return toks[j].lower in ("after", "before", "since", "until", "as") and j + 1 <= end \
+        and toks[j + 1].lower in DETERMINERS and toks[end].text == "," \
+        and not any(quoted[k] or toks[k].lower in CUES for k in range(j + 1, end))
+
+
 def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = _before_auxiliaries(toks, quoted, i)
@@ -450,7 +467,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     if j >= 0 and toks[j].lower in ("and", "but") and not quoted[j]:
         return None, None, None, i  # "… to the test and warned …": coordinated, no subject of its own
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
-            and (toks[j].lower not in BOUNDARY_WORDS - {"who", "which"} or _of_time(toks, j)):
+            and (toks[j].lower not in BOUNDARY_WORDS - {"who", "which"} or _of_time(toks, j)
+                 or _inner_phrase(toks, quoted, j, end)):
         if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break
         if toks[j].text == ")":
@@ -763,6 +781,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
         if i == 0 and tok.is_cap and lemma not in ATTITUDES:
+            if len(toks) > 1 and toks[1].lower in PREPOSITIONS and not (lemma == "call" and toks[1].lower in (
+                    "on", "upon", "for")):
+                return None  # "Speaking to reporters, Jane Doe said …": whom and where, not what
             f = _opening_participle(text, toks, quoted)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
@@ -995,7 +1016,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                                                  and quoted[n + 1])):
         infinitive = toks[c].lower == "to" and lemma in ADDRESSEE  # "warned X to refrain from … that …"
         if (toks[c].lower in PREPOSITIONS and not infinitive) or fold(toks[c].text) in TIME_WORDS \
-                or toks[n].lower != "that" or all(_adverb(t) for t in toks[c:n]):  # "complain bitterly that"
+                or toks[n].lower != "that" or all(_adverb(t) for t in toks[c:n]) \
+                or (toks[c].text == "," and toks[n - 1].text == ","):  # "complain bitterly that", "claimed, without evidence, that"
             c = n
     while c < len(toks) and toks[c].text in (",", ":"):
         c += 1
@@ -1013,7 +1035,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     nxt = toks[c]
     if nxt.text in (".", "?", "!", ";"):
         return None
-    if nxt.lower in PREPOSITIONS and lemma not in WHOLE_OBJECT:
+    if nxt.lower in PREPOSITIONS and lemma not in WHOLE_OBJECT and not _quantity(toks, c):
         # "said after the convention he would …": skip the adverbial to the clause's subject
         for n in range(c + 1, min(c + 7, len(toks))):
             if quoted[n] or toks[n].text in (",", ".", ";"):
@@ -1041,13 +1063,24 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
-    if nxt.is_word and nxt.lower not in PREPOSITIONS and fold(nxt.text) not in TIME_WORDS \
+    if nxt.is_word and (nxt.lower not in PREPOSITIONS or _quantity(toks, c)) and fold(nxt.text) not in TIME_WORDS \
             and not (nxt.lower in CUES and nxt.lower.endswith("ing")) \
             and not nxt.lower.endswith("ly") and nxt.lower not in ("so", "yes", "not", "goodbye", "hello") \
             and not (nxt.lower == "no" and (c + 1 >= len(toks) or not toks[c + 1].is_word
                                             or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
+
+
+def _quantity(toks: list[Token], c: int) -> bool:
+    """Does a number phrase start at toks[c] ("at least 12 people", "about 300 troops"), which is
+    a clause's subject rather than an adverbial?"""
+    if c + 2 < len(toks) and toks[c].lower == "at" and toks[c + 1].lower in ("least", "most"):
+        return True
+    return c + 1 < len(toks) and toks[c].lower in ("about", "around", "over", "under", "nearly", "almost", "roughly",
+                                                   "some", "up") \
+        and (toks[c + 1].text[:1].isdigit() or toks[c + 1].lower in ("to", "a", "half", "one", "two", "three", "dozens",
+                                                                      "hundreds", "thousands", "millions"))
 
 
 def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int) -> int:

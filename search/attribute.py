@@ -726,8 +726,9 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
 def _appositive_role(appos: str) -> str | None:
     appos = re.sub(r"^(the|a|an)\s+", "", appos.strip(), flags=re.I)
     if not appos or not appos[0].isalpha() or appos.split()[0].lower().endswith(("ly", "ing")) \
-            or appos.split()[0].lower() in ("who", "which", "whose", "whom", "that"):
-        return None  # "who has led the party since 2010", "speaking to reporters": no title
+            or appos.split()[0].lower() in ("who", "which", "whose", "whom", "that", "however", "though", "too",
+                                            "meanwhile", "instead", "for", "in", "at", "on", "by", "with", "after"):
+        return None  # "who has led the party since 2010", "speaking to reporters", "for his part": no title
     return appos
 
 

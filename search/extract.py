@@ -143,6 +143,10 @@ SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "bef
                  "if", "unless", "once", "as"}
 ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
+# Words that open a sentence without being part of its subject or of what was said.
+CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
+               "moreover", "separately", "similarly", "likewise", "finally", "thus", "hence", "today", "yesterday",
+               "earlier", "later", "even"}
 DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
@@ -501,10 +505,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
 
     def clean(sg: list[int]) -> list[int]:
         # Leading connectives or a prepositional phrase without a comma ("On Sunday officials").
-        while sg and toks[sg[0]].lower in {"but", "and", "however", "meanwhile", "still", "yet", "so", "also",
-                                           "now", "then", "instead", "indeed", "moreover", "separately",
-                                           "similarly", "likewise", "finally", "thus", "hence", "today",
-                                           "yesterday", "earlier", "later", "even"}:
+        while sg and toks[sg[0]].lower in CONNECTIVES:
             sg = sg[1:]
         rel = [n for n, k in enumerate(sg) if toks[k].lower in ("who", "which", "whom", "whose") and n + 1 < len(sg)]
         if rel:
@@ -755,6 +756,13 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None  # a noun ("the report") or an infinitive ("to say")
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return None
+    if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
+            and any(t.lower in ("is", "are", "was", "were", "be", "been", "’s", "'s")
+                    for t in toks[_before_auxiliaries(toks, quoted, i) + 1:i]) \
+            and not tok.lower.endswith("ing"):
+        return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
+    if i + 4 < len(toks) and [t.lower for t in toks[i + 1:i + 4]] == ["not", "to", "be"]:
+        return None  # "one woman, who asked not to be named": a request for anonymity
     if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None
     if tok.lower in NOUNISH and _name_as_adjective(toks, quoted, i):
@@ -790,9 +798,17 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                                       for t, q in zip(toks, quoted))) else None
         # ", adding that …", "issued a statement calling …": the speaker is the subject of the
         # clause it hangs on.
+        quoted_as = i > 1 and toks[i - 1].lower == "as" and toks[i - 2].lower in ("quoted", "cited")
+        obj = next((k for k in range(i - 3, max(-1, i - 9), -1) if toks[k].lower in ("quoted", "cited")), None) \
+            if i > 2 and toks[i - 1].lower == "as" and not quoted_as else None
+        if obj is not None and not any(quoted[obj:i]) and _np_ok(text, toks[obj + 1:i - 1]):
+            # "The Times quoted Doe as saying …": Doe speaks, the Times only reports it
+            after = _after(text, toks, quoted, i, lemma, e)
+            return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end,
+                         np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
                                                                            "before", "when")
-                           or _after_message(toks, quoted, i))) \
+                           or _after_message(toks, quoted, i) or quoted_as)) \
                 or lemma in ATTITUDES:
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
@@ -853,7 +869,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             # it is the content, and it ends after the parenthetical, not at its comma
             frame.after = None
             c = 1 if toks[0].lower in ("and", "but", "so", "yet") and k > 2 else 0
-            if toks[c].lower in PREPOSITIONS and toks[c].lower != "to":
+            if k == 2 and toks[0].lower in CONNECTIVES:
+                c = close + 1  # "Still, Doe said, the plan could work"
+            elif toks[c].lower in PREPOSITIONS and toks[c].lower != "to":
                 c = close + 1  # "During his years in office, Mr. Obama said, a majority …": an adverbial
             frame.before = (toks[c].start, _clause_end(text, toks, quoted, close, e))
         elif close == i + 1 and not any(quoted[close:]):
@@ -1035,6 +1053,13 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     nxt = toks[c]
     if nxt.text in (".", "?", "!", ";"):
         return None
+    t = c
+    while t < len(toks) and not quoted[t] and (fold(toks[t].text) in TIME_WORDS or toks[t].text[:1].isdigit()
+                                               or (toks[t].text == "." and t > c)):
+        t += 1
+    if c < t < len(toks) and any(fold(x.text) in TIME_NOUNS for x in toks[c:t]) \
+            and (toks[t].lower in CLAUSE_PRONOUNS or toks[t].lower in ("the", "a", "an") or toks[t].is_cap):
+        c, nxt = t, toks[t]  # "said Monday he had not decided": the clause after the day
     if nxt.lower in PREPOSITIONS and lemma not in WHOLE_OBJECT and not _quantity(toks, c):
         # "said after the convention he would …": skip the adverbial to the clause's subject
         for n in range(c + 1, min(c + 7, len(toks))):
@@ -1213,7 +1238,8 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     n = k
     while n < len(toks) and not quoted[n] and (toks[n].text not in (",", ".", ";", ":", "!", "?")
                                                or (toks[n].text == "." and n > k and _abbrev(toks[n - 1])))\
-            and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before"):
+            and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before",
+                                      "who", "whose", "which"):  # "said a woman who gave only her first name"
         n += 1
     while n > k and toks[n - 1].text == ".":
         n -= 1
@@ -1295,7 +1321,18 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
         if toks[k].lower == "as":
             a = k
             break
-    if a is None or a + 1 >= i:
+    if a is None:  # "Doe put it bluntly: “We lost.”"
+        c = i + 2
+        if c + 1 < len(toks) and toks[c].lower == "this" and toks[c + 1].lower == "way":
+            c += 2
+        while c < len(toks) and not quoted[c] and _adverb(toks[c]):
+            c += 1
+        span, appositive, _, first = _subject(text, toks, quoted, i)
+        if span is None or not (c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]):
+            return None
+        return Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,
+                     after=_after(text, toks, quoted, c - 1, "say", e))
+    if a + 1 >= i:
         return None
     np = toks[a + 1:i]
     if _np_ok(text, np, lenient=True):

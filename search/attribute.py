@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .gender import gender_of, pronoun_gender
 from .model import slug
 from .text import Spans, Token, is_nickname, tokens
 
@@ -157,6 +158,21 @@ PLACES = {
     "brussels", "geneva", "kandahar", "peshawar", "lahore", "karachi", "quetta", "rawalpindi",
     "european union", "eu", "nato", "virginia", "california", "texas", "new york", "florida", "ohio",
     "the west", "the kremlin", "the white house", "the pentagon", "downing street", "whitehall",
+    # the other US states, and more countries: a place is never a person who can say "he said"
+    "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia", "hawaii",
+    "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+    "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah", "vermont",
+    "west virginia", "wisconsin", "wyoming", "puerto rico", "bangladesh", "sri lanka", "nepal", "myanmar",
+    "burma", "thailand", "vietnam", "indonesia", "malaysia", "philippines", "singapore", "taiwan", "hong kong",
+    "nigeria", "kenya", "ethiopia", "somalia", "sudan", "south sudan", "libya", "tunisia", "algeria", "morocco",
+    "south africa", "ghana", "lebanon", "jordan", "yemen", "oman", "kuwait", "bahrain", "united arab emirates",
+    "uae", "tajikistan", "uzbekistan", "turkmenistan", "kazakhstan", "kyrgyzstan", "azerbaijan", "armenia",
+    "belarus", "poland", "hungary", "romania", "greece", "sweden", "norway", "finland", "denmark", "netherlands",
+    "belgium", "switzerland", "austria", "portugal", "ireland", "scotland", "wales", "brazil", "argentina",
+    "chile", "colombia", "venezuela", "peru", "cuba", "haiti", "new zealand", "palestine", "gaza",
+    "the west bank", "west bank", "crimea", "kashmir", "balochistan", "khyber pakhtunkhwa",
 }
 # Capitals and seats of power speak for their governments ("Islamabad rejected …").
 SEATS = {"islamabad", "kabul", "tehran", "moscow", "beijing", "new delhi", "delhi", "doha", "riyadh",
@@ -292,6 +308,7 @@ class Discourse:
         self.orgs: list[tuple[int, str]] = []
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
         self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
+        self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
         self._index_names(quoted)
 
     def _index_names(self, quoted: Spans) -> None:
@@ -350,8 +367,15 @@ class Discourse:
                     self.people.append((run[0].start, fold(name),
                                         Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
+                    self._learn_gender(name, titles)
                     if titles & ROLE_WORDS:
                         self.titled.append((run[0].start, titles, self.people[-1][2]))
+                elif kind == "person" and len(run) == 1 and titles & HONORIFICS - {"dr"}:
+                    # "Ms. Doe": a person, and one whose gender the honorific tells
+                    full = self.full_name(name, run[0].start) or name
+                    self.people.append((run[0].start, fold(full),
+                                        Speaker(full, run[0].start, run[-1].end, "person", full)))
+                    self._learn_gender(full, titles)
                 elif kind == "person" and len(run) == 1 and titles & NAMING_TITLES:
                     # "President Obama": known by one name, still "the president" later
                     self.titled.append((run[0].start, titles,
@@ -378,15 +402,23 @@ class Discourse:
             return None, None
         return _appositive_role(m.group(1)), _appositive_affiliation(m.group(1))
 
-    def person_before(self, offset: int) -> Speaker | None:
-        best = None
-        for start, _, sp in self.people:
-            if start < offset:
-                best = sp
-        for sp in self.speakers:
-            if sp.type == "person" and sp.start < offset and sp.name and (best is None or sp.start > best.start):
-                best = sp
-        return best
+    def _learn_gender(self, name: str, words: set[str]) -> None:
+        g = gender_of(name, words)
+        if g and fold(name) not in self.genders:
+            self.genders[fold(name)] = g
+
+    def gender(self, sp: Speaker) -> str | None:
+        return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "", set(
+            re.findall(r"[\w-]+", fold(sp.role or ""))))
+
+    def person_before(self, offset: int, gender: str | None = None) -> Speaker | None:
+        """The most recent person before offset whose gender, where known, fits."""
+        found = [sp for start, _, sp in self.people if start < offset]
+        found += [sp for sp in self.speakers if sp.type == "person" and sp.start < offset and sp.name]
+        for sp in sorted(found, key=lambda sp: sp.start, reverse=True):
+            if gender is None or self.gender(sp) in (gender, None):
+                return sp
+        return None
 
     def full_name(self, partial: str, offset: int) -> str | None:
         """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier."""
@@ -647,7 +679,7 @@ def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: D
         # First and second person are the writer or the quoted speaker, never the last name in the text.
         return Speaker(mention, start, end, "anonymous", mention, None, None, True)
     if kind == "person":
-        sp = discourse.person_before(start)
+        sp = discourse.person_before(start, pronoun_gender(word))
         if sp is not None:
             prior = _prior_speaker(discourse, sp.name)
             src = prior or sp

@@ -540,6 +540,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         # "state Rep. Marcia Price", "former Sen. John Doe": lower-case first, still the name
         ws = [toks[k] for k in sg if toks[k].is_word]
         return any(t.is_cap and fold(t.text.rstrip(".")) in ROLE_WORDS and all(w.is_cap for w in ws[n + 1:])
+                   and not any(w.lower in PREPOSITIONS for w in ws[:n])  # not "released by the Foreign Office"
                    for n, t in enumerate(ws[:-1]))
 
     def looks_appositive(sg: list[int]) -> bool:

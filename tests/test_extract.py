@@ -300,7 +300,7 @@ def test_several_speakers_and_a_participle_cue():
 
 def test_split_quote_is_one_attribution():
     text = '"We are ready," he said, "and we will not wait."'
-    q = one("Jane Doe spoke.\n" + text, speaker="Jane Doe", speaker_mention="he", kind="direct")
+    q = one("John Doe spoke.\n" + text, speaker="John Doe", speaker_mention="he", kind="direct")
     assert len(q.spans) == 2
     assert q.text == '"We are ready," "and we will not wait."'
 
@@ -314,6 +314,22 @@ def test_pronoun_resolves_to_most_recent_person():
     assert (q.speaker, q.speaker_mention, q.kind) == ("Wahidullah Mohammadi", "He", "partial")
     surname = next(q for q in quotes if q.speaker_mention == "Mujahid")
     assert surname.speaker == "Zabihullah Mujahid"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Talks resume.\n\nJohn Smith and Jane Doe met on Tuesday.\n\n“It was productive,” she said.\n\n"
+                 "“I agree,” he said.", ["Jane Doe", "John Smith"], id="first-names"),
+    pytest.param("Talks resume.\n\nHillary Clinton spoke after Donald Trump.\n\n“He is unfit,” she said.",
+                 ["Hillary Clinton"], id="she-skips-the-man-named-last"),
+    pytest.param("Talks resume.\n\nMs. Doe met Mr. Smith on Tuesday.\n\n“It was productive,” she said.", ["Doe"],
+                 id="honorifics"),
+    pytest.param("Talks resume.\n\nMayor Pat Doe met Pat Smith, a local spokeswoman, on Tuesday.\n\n"
+                 "“It was productive,” he said.", ["Pat Doe"], id="a-gendered-role"),
+    pytest.param("Talks resume.\n\nChris Doe met Pat Smith on Tuesday.\n\n“It was productive,” she said.",
+                 ["Pat Smith"], id="an-unknown-gender-fits-either"),
+])
+def test_pronouns_resolve_to_a_person_of_their_gender(text, speakers):
+    assert [q.speaker for q in extract(text)] == speakers
 
 
 def test_follow_on_paragraph_belongs_to_previous_speaker():

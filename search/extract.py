@@ -772,8 +772,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
         if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
             return None
-    if lemma in ("find", "show") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
-        return None  # "found themselves", "the Apple Music show": only "found/shows that …" report
+    if lemma in ("find", "show", "hold") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
+        return None  # "found themselves", "the Apple Music show", "held dreams of …": only "… that" reports
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
                                                            or toks[i + 1].text in (",", ":"))):
         return None  # "state Del. Marcia Price", "state officials": an adjective
@@ -1521,8 +1521,12 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
                                                         last["frame"])) or \
                     (para == last_para + 1 and starts_para):
-                if same_para and (last["kind"] == "direct" or not last["frame"].inherit
-                                  and not _frames_in(frames, cue_starts, *last["parts"][-1])):
+                tag_ends_para = not same_para and last["kind"] == "direct" and last_para == para - 1 \
+                    and last["frame"].cue_start > last["parts"][-1][1] and m.end >= p_hi - 1 \
+                    and last["frame"].cue_end >= paras[last_para][1] - 40 \
+                    and _no_frame_between(frames, cue_starts, last["frame"].cue_end, m.start, last["frame"])
+                if tag_ends_para or same_para and (last["kind"] == "direct" or not last["frame"].inherit
+                                                   and not _frames_in(frames, cue_starts, *last["parts"][-1])):
                     # The quote goes on after its attribution; after a reported clause it completes
                     # one attribution: `The summit did "too little," he added. "Europe risks a lot."`
                     last["parts"].extend(m.parts)

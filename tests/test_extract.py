@@ -282,6 +282,7 @@ def test_golden(text, expect):
     pytest.param("The four loopholes he cited are hard to close.", id="a-cue-in-the-subjects-relative-clause"),
     pytest.param("Jane Doe is expected to announce her decision on Friday.", id="passive-hearsay-has-no-speaker"),
     pytest.param("Jane Doe is said to be ill.", id="said-to-be"),
+    pytest.param("Centrist Democrats have long held dreams of a “Grand Bargain” on taxes.", id="held-without-that"),
     pytest.param("Averages show her ahead 3 points, HuffPollster 4.3 points, and FiveThirtyEight 2.9 points.",
                  id="a-number-is-no-time"),
 ])
@@ -333,11 +334,20 @@ def test_pronouns_resolve_to_a_person_of_their_gender(text, speakers):
 
 
 def test_follow_on_paragraph_belongs_to_previous_speaker():
-    text = ("“We will respond,” Jane Doe said.\n"
+    text = ("“We will respond,” Jane Doe said. “We are ready.”\n"
             "“Our patience has run out and we will act soon.”")
     quotes = extract(text)
     assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
     assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_a_quote_after_a_paragraph_ending_in_its_tag_continues_it():
+    # `“A,” he said.` / `“B.”`: one attribution in two parts, as within a paragraph
+    text = ("“We will respond,” Jane Doe said.\n"
+            "“Our patience has run out and we will act soon.”")
+    q = one(text, speaker="Jane Doe", kind="direct")
+    assert q.text == "“We will respond,” “Our patience has run out and we will act soon.”"
+    assert len(q.spans) == 2
 
 
 def test_multi_paragraph_quote_has_no_close_until_the_end():

@@ -797,8 +797,6 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
                                                       for t, q in zip(toks, quoted))) else None
-        # ", adding that …", "issued a statement calling …": the speaker is the subject of the
-        # clause it hangs on.
         quoted_as = i > 1 and toks[i - 1].lower == "as" and toks[i - 2].lower in ("quoted", "cited")
         obj = next((k for k in range(i - 3, max(-1, i - 9), -1) if toks[k].lower in ("quoted", "cited")), None) \
             if i > 2 and toks[i - 1].lower == "as" and not quoted_as else None
@@ -807,6 +805,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             after = _after(text, toks, quoted, i, lemma, e)
             return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end,
                          np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
+        # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
+        # the subject of the clause it hangs on.
         if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
                                                                            "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \

@@ -95,6 +95,7 @@ ORG_NOUNS = {
 }
 # What a body issues rather than is: "a UN report" speaks for the UN, and is not part of its name.
 DOCUMENT_NOUNS = {"statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website"}
+BODY_NOUNS = ORG_NOUNS - DOCUMENT_NOUNS  # what names a body ("Democratic National Committee")
 PUBLICATION_WORDS = {
     "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
     "magazine", "review", "daily", "weekly", "policy", "economist", "reuters", "bloomberg", "politico",
@@ -722,12 +723,12 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
                  and fold(f"{words[n - 1].text} {words[n].text}") in ORG_NOUNS), None)
     if pair is not None:  # "White House press secretary"
         return text[words[pair - 1].start:words[pair].end]
-    orgs = [n for n, t in enumerate(words) if fold(t.text) in ORG_NOUNS - DOCUMENT_NOUNS and t.is_cap]
+    orgs = [n for n, t in enumerate(words) if fold(t.text) in BODY_NOUNS and t.is_cap]
     if orgs:  # the capitalised run that ends in it ("a former Democratic National Committee chairman")
         first = last = orgs[-1]
         while first > 0 and words[first - 1].is_cap:
             first -= 1
-        while last + 1 < len(words) and fold(words[last + 1].text) in ORG_NOUNS - DOCUMENT_NOUNS:
+        while last + 1 < len(words) and fold(words[last + 1].text) in BODY_NOUNS:
             last += 1  # "the Taliban government"
         return _strip_possessive(text[words[first].start:words[last].end])
     # Capitalised run before the role noun, with a trailing org noun ("Taliban government").
@@ -743,7 +744,7 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
                 and w not in IDENTITY_WORDS and not (w.endswith("ed") and not caps):
             # not "Black Lawmakers" or "Frustrated Parents": who they are, not a body they belong to
             caps.append(t)
-        elif caps and w in ORG_NOUNS - DOCUMENT_NOUNS:
+        elif caps and w in BODY_NOUNS:
             caps.append(t)
         elif caps:
             break
@@ -757,9 +758,10 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
 
 def _appositive_role(appos: str) -> str | None:
     appos = re.sub(r"^(the|a|an)\s+", "", appos.strip(), flags=re.I)
-    if not appos or not appos[0].isalpha() or appos.split()[0].lower().endswith(("ly", "ing")) \
-            or appos.split()[0].lower() in ("who", "which", "whose", "whom", "that", "however", "though", "too",
-                                            "meanwhile", "instead", "for", "in", "at", "on", "by", "with", "after"):
+    first = appos.split()[0].lower() if appos else ""
+    if not appos or not appos[0].isalpha() or first.endswith(("ly", "ing")) \
+            or first in ("who", "which", "whose", "whom", "that", "however", "though", "too", "meanwhile", "instead",
+                         "for", "in", "at", "on", "by", "with", "after"):
         return None  # "who has led the party since 2010", "speaking to reporters", "for his part": no title
     return appos
 

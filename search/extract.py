@@ -143,6 +143,7 @@ SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "bef
                  "if", "unless", "once", "as"}
 ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "’s", "'s"}
 # Words that open a sentence without being part of its subject or of what was said.
 CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
                "moreover", "separately", "similarly", "likewise", "finally", "thus", "hence", "today", "yesterday",
@@ -365,13 +366,12 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
-        if w in ("of", "on", "at", "from", "in", "for", "with", "to") and before in POSTMODIFIERS and n >= 2:
-            before = re.sub(r"[’']s$", "", low[n - 2])  # "people familiar with the matter", "sources close to"
-        if w in ("of", "on", "at", "from", "in", "for", "with"):
-            # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition
+        if w in ("of", "on", "at", "from", "in", "for", "with") or (w == "to" and before in POSTMODIFIERS):
+            # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition,
+            # or before its adjective ("people familiar with the matter", "sources close to")
+            if before in POSTMODIFIERS and n >= 2:
+                before = re.sub(r"[’']s$", "", low[n - 2])
             return before in PEOPLE_NOUNS | ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
-        if w == "to" and low[n - 1] in POSTMODIFIERS:
-            return before in PEOPLE_NOUNS | ORG_NOUNS
         if w.endswith("ing") and not words[n].is_cap and w not in CUES and before in PEOPLE_NOUNS:
             return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
@@ -450,10 +450,15 @@ def _name_start(toks: list[Token], quoted: list[bool], k: int) -> int:
     return k
 
 
+def _time_word(tok: Token) -> bool:
+    """A day, month, 'last'/'earlier' or a number ("Tuesday", "Sept", "2010")."""
+    return fold(tok.text) in TIME_WORDS or tok.text[:1].isdigit()
+
+
 def _of_time(toks: list[Token], j: int) -> bool:
     """Is toks[j] a preposition of time ("since 2010", "on Tuesday", "after last week")?"""
     return toks[j].lower in ("since", "after", "before", "until", "on", "in", "at", "during", "by") \
-        and j + 1 < len(toks) and (fold(toks[j + 1].text) in TIME_WORDS or toks[j + 1].text[:1].isdigit())
+        and j + 1 < len(toks) and _time_word(toks[j + 1])
 
 
 def _inner_phrase(toks: list[Token], quoted: list[bool], j: int, end: int) -> bool:
@@ -511,8 +516,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         if rel:
             sg = sg[rel[-1] + 1:]  # "…, in which he said": the subject follows the relative pronoun
         n = len(sg)
-        while n > 1 and (fold(toks[sg[n - 1]].text) in TIME_WORDS or toks[sg[n - 1]].text[:1].isdigit()
-                         or toks[sg[n - 1]].text == "."):
+        while n > 1 and (_time_word(toks[sg[n - 1]]) or toks[sg[n - 1]].text == "."):
             n -= 1
         if n < len(sg) and any(fold(toks[k].text) in TIME_NOUNS or re.fullmatch(r"(19|20)\d\d", toks[k].text)
                                for k in sg[n:]):
@@ -525,8 +529,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             sg = sg[:n]
         if sg and toks[sg[0]].lower in PREPOSITIONS and _of_time(toks, sg[0]):
             n = 1  # "On Tuesday Jane Doe said": past the time, a name
-            while n < len(sg) and (fold(toks[sg[n]].text) in TIME_WORDS or toks[sg[n]].text[:1].isdigit()
-                                   or toks[sg[n]].text in (".", ",")):
+            while n < len(sg) and (_time_word(toks[sg[n]]) or toks[sg[n]].text in (".", ",")):
                 n += 1
             return sg[n:]
         if sg and toks[sg[0]].lower in PREPOSITIONS:
@@ -757,10 +760,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None  # a noun ("the report") or an infinitive ("to say")
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return None
+    aux = _before_auxiliaries(toks, quoted, i)
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
-            and any(t.lower in ("is", "are", "was", "were", "be", "been", "’s", "'s")
-                    for t in toks[_before_auxiliaries(toks, quoted, i) + 1:i]) \
-            and not tok.lower.endswith("ing"):
+            and any(t.lower in BE_FORMS for t in toks[aux + 1:i]) and not tok.lower.endswith("ing"):
         return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
     if i + 4 < len(toks) and [t.lower for t in toks[i + 1:i + 4]] == ["not", "to", "be"]:
         return None  # "one woman, who asked not to be named": a request for anonymity
@@ -780,7 +782,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     b = i - 1
     while b > 0 and _adverb(toks[b]):
         b -= 1  # "has been steadily pounding"
-    progressive = b >= 0 and toks[b].lower in ("is", "are", "was", "were", "been", "be", "’s", "'s")
+    progressive = b >= 0 and toks[b].lower in BE_FORMS
     if tok.lower.endswith("ing") and not progressive:
         if i > 0 and toks[i - 1].is_cap and not quoted[i - 1] and i + 2 < len(toks) \
                 and _quote_after_adverbial(toks, quoted, i + 1):
@@ -829,7 +831,6 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "…," said X — inversion right after a quote or clause.
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1])):
             return None
-    aux = _before_auxiliaries(toks, quoted, i)
     if np is None and aux >= 0 and toks[aux].lower in ("and", "but"):
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb,
         # or with the verb of a subordinate clause ("after she attacked … and blamed …")
@@ -857,8 +858,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             frame.after = (toks[i + 2].start, frame.after[1])  # "what the senators said was X": X
         elif not any(t.lower in ("which", "that", "who") for t in toks[max(k - 1, 0):i]):  # "which it alleges is …"
             frame.after = None  # "The four loopholes he cited are …": the cue is in the subject's relative clause
-    rel = _before_auxiliaries(toks, quoted, i)
-    if frame.after and rel > 0 and toks[rel].lower in ("who", "which") and toks[rel - 1].text == ",":
+    if frame.after and aux > 0 and toks[aux].lower in ("who", "which") and toks[aux - 1].text == ",":
         frame.after = _relative_clause_end(text, toks, quoted, frame.after)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
@@ -1055,8 +1055,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     if nxt.text in (".", "?", "!", ";"):
         return None
     t = c
-    while t < len(toks) and not quoted[t] and (fold(toks[t].text) in TIME_WORDS or toks[t].text[:1].isdigit()
-                                               or (toks[t].text == "." and t > c)):
+    while t < len(toks) and not quoted[t] and (_time_word(toks[t]) or (toks[t].text == "." and t > c)):
         t += 1
     if c < t < len(toks) and any(fold(x.text) in TIME_NOUNS for x in toks[c:t]) \
             and (toks[t].lower in CLAUSE_PRONOUNS or toks[t].lower in ("the", "a", "an") or toks[t].is_cap):
@@ -1328,7 +1327,7 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
             c += 2
         while c < len(toks) and not quoted[c] and _adverb(toks[c]):
             c += 1
-        span, appositive, _, first = _subject(text, toks, quoted, i)
+        span, appositive, _, _ = _subject(text, toks, quoted, i)
         if span is None or not (c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]):
             return None
         return Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,

@@ -25,39 +25,35 @@ FEMALE_NAMES = {
     "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
     "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine",
     "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane",
-    "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn",
-    "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "anne",
-    "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy",
-    "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana",
-    "natalie", "brittany", "charlotte", "rose", "alexis", "kayla", "jane", "hillary", "melania", "ivanka",
-    "chelsea", "michelle", "nancy", "kamala", "elizabeth", "claire", "dianne", "kirsten", "tammy", "maxine",
-    "condoleezza", "madeleine", "angela", "theresa", "nikki", "sarah", "kellyanne", "huma", "debbie", "donna",
-    "oprah", "beyonce", "malala", "benazir", "maryam", "fatima", "aisha", "ayesha", "zainab", "malalai",
-    "roza", "fawzia", "sima", "amina", "leila", "layla", "yasmin", "priya", "sonia", "indira", "mei", "ming",
-    "olga", "natalia", "svetlana", "irina", "ursula", "christiane", "marine", "ségolène", "giorgia", "jacinda",
-    "liz", "kate", "katie", "susanna", "melanie", "marcia", "connie", "gennifer", "alicia", "ava", "angelina",
+    "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
+    "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "anne", "teresa",
+    "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise",
+    "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "natalie", "brittany",
+    "charlotte", "rose", "alexis", "kayla", "jane", "hillary", "melania", "ivanka", "chelsea", "kamala", "claire",
+    "dianne", "kirsten", "tammy", "maxine", "condoleezza", "madeleine", "nikki", "kellyanne", "huma", "debbie",
+    "oprah", "beyonce", "malala", "benazir", "maryam", "fatima", "aisha", "ayesha", "zainab", "malalai", "roza",
+    "fawzia", "sima", "amina", "leila", "layla", "yasmin", "priya", "sonia", "indira", "mei", "ming", "olga",
+    "natalia", "svetlana", "irina", "ursula", "christiane", "marine", "ségolène", "giorgia", "jacinda", "liz",
+    "kate", "katie", "susanna", "melanie", "marcia", "connie", "gennifer", "alicia", "ava", "angelina",
 }
 MALE_NAMES = {
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
     "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
     "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",
-    "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
-    "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry", "tyler", "aaron",
-    "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy",
-    "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur",
-    "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel",
-    "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah",
-    "louis", "bobby", "philip", "johnny", "barack", "bill", "bernie", "mike", "mitch", "ted", "marco", "rand",
-    "chris", "jeb", "newt", "rudy", "vladimir", "xi", "narendra", "imran", "nawaz", "shehbaz", "asif", "khawaja",
-    "ashraf", "hamid", "amir", "zabihullah", "mullah", "abdul", "mohammad", "muhammad", "mohammed", "ahmad",
-    "ahmed", "ali", "hassan", "hussein", "omar", "osama", "recep", "emmanuel", "boris", "rishi", "keir", "olaf",
-    "justin", "benjamin", "bibi", "antónio", "antonio", "ban", "kofi", "sergei", "dmitry", "volodymyr",
-    "kim", "shinzo", "fumio", "jair", "luiz", "andrés", "nicolás", "hugo", "fidel", "raúl", "pope", "elon",
-    "jeff", "warren", "tim", "sundar", "satya", "mark", "reince", "sean", "stephen", "rex", "jim", "tom",
+    "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel",
+    "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose",
+    "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold",
+    "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence",
+    "jesse", "dylan", "bryan", "joe", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan",
+    "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip",
+    "johnny", "barack", "bill", "bernie", "mike", "mitch", "ted", "marco", "rand", "chris", "jeb", "newt", "rudy",
+    "vladimir", "xi", "narendra", "imran", "nawaz", "shehbaz", "asif", "khawaja", "ashraf", "hamid", "amir",
+    "zabihullah", "mullah", "abdul", "mohammad", "muhammad", "mohammed", "ahmad", "ahmed", "ali", "hassan",
+    "hussein", "omar", "osama", "recep", "emmanuel", "boris", "rishi", "keir", "olaf", "bibi", "antónio", "antonio",
+    "ban", "kofi", "sergei", "dmitry", "volodymyr", "shinzo", "fumio", "jair", "luiz", "andrés", "nicolás", "hugo",
+    "fidel", "raúl", "pope", "elon", "jeff", "warren", "tim", "sundar", "satya", "reince", "rex", "jim", "tom",
     "bob", "dick", "al", "jared", "hunter", "beau", "rahm", "chuck", "harry",
 }
-FEMALE_NAMES -= MALE_NAMES & FEMALE_NAMES  # a name on both lists tells nothing
-MALE_NAMES -= {"jordan", "kim"}  # either
 
 
 def gender_of(name: str, words: set[str] = frozenset()) -> str | None:
@@ -74,5 +70,8 @@ def gender_of(name: str, words: set[str] = frozenset()) -> str | None:
     return None
 
 
+PRONOUN_GENDERS = {"she": "f", "her": "f", "he": "m", "him": "m"}
+
+
 def pronoun_gender(word: str) -> str | None:
-    return {"she": "f", "her": "f", "he": "m", "him": "m"}.get(word)
+    return PRONOUN_GENDERS.get(word)

@@ -333,6 +333,11 @@ def test_pronouns_resolve_to_a_person_of_their_gender(text, speakers):
     assert [q.speaker for q in extract(text)] == speakers
 
 
+def test_no_first_name_is_on_both_gender_lists():
+    from search.gender import FEMALE_NAMES, MALE_NAMES
+    assert not FEMALE_NAMES & MALE_NAMES  # a name on both would tell nothing
+
+
 def test_follow_on_paragraph_belongs_to_previous_speaker():
     text = ("“We will respond,” Jane Doe said. “We are ready.”\n"
             "“Our patience has run out and we will act soon.”")

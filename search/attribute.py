@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .gender import gender_of, pronoun_gender
 from .model import slug
-from .text import Spans, Token, is_nickname, tokens
+from .text import Spans, Token, is_nickname, possessive, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
@@ -328,7 +328,7 @@ class Discourse:
                     j += 1  # the middle initial of "Joseph R. Biden"
                     continue
                 if not (is_name_token(nxt) and nxt.is_word) or self.text[toks[j].end:nxt.start] != " " \
-                        or toks[j].text.endswith(("’s", "'s")):
+                        or possessive(toks[j]):
                     break
                 j += 1
             run = toks[i:j + 1]
@@ -390,7 +390,7 @@ class Discourse:
                         j = max(j, k)
                     start = run[0].start
                     owner = toks[first - 1] if first > 0 else None
-                    if owner is not None and owner.text.endswith(("’s", "'s")) and place_of(owner.text) \
+                    if owner is not None and possessive(owner) and place_of(owner.text) \
                             and self.text[owner.end:run[0].start] == " ":
                         start = owner.start
                     self.orgs.append((run[0].start, self.text[start:toks[k].end]))
@@ -500,7 +500,7 @@ def _name_run(toks: list[Token]) -> int:
             k -= 1  # an initial: "Donald J. Trump", "G.K. Butterfield"
         else:
             break
-        if k < len(toks) - 1 and toks[k].text.endswith(("’s", "'s")) and k != len(toks) - 1:
+        if k < len(toks) - 1 and possessive(toks[k]) and k != len(toks) - 1:
             k += 1  # "Pakistan's Ministry of Information": the owner is not part of the name
             break
     while k < len(toks) and (fold(toks[k].text) in ROLE_JOINERS or toks[k].text in ("(", ")")):
@@ -643,7 +643,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if head in COLLECTIVE and pp and pp[0].lower == "of" and fold(pp[-1].text) in PEOPLE_NOUNS:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)  # "Small groups of protesters"
     if head in PEOPLE_NOUNS or first in INDEFINITE:
-        if (first == "the" or toks[0].text.endswith(("’s", "'s"))) and head in ROLE_WORDS:
+        if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
             # "the defence minister": one definite person, known only by role.
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
@@ -713,7 +713,7 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
     words = [t for t in toks if t.is_word]
     for t in words:
         place = place_of(t.text)
-        if place and t.text.endswith(("’s", "'s")):
+        if place and possessive(t):
             return place
     # An organisation named inside the role: "Afghan Defence Ministry spokesman".
     det = len(words) > 1 and fold(words[0].text) in DETERMINERS

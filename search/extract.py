@@ -22,8 +22,8 @@ from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORD
                         PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker,
                         affiliation_from_role, classify_name, describe, fold, load_registry, place_of)
 from .model import Quote
-from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, quote_marks, sentences,
-                   tokens)
+from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
+                   sentences, tokens)
 
 _REGULAR = """
 add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
@@ -51,6 +51,7 @@ _IRREGULAR = {
 ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
+ADDRESSED = {"tell", "warn", "assure", "reassure", "remind", "advise", "inform", "ask", "urge"}  # "was told": heard
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
@@ -113,7 +114,9 @@ AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later",
        "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
        "even", "first", "quickly", "immediately", "privately", "openly", "frequently", "explicitly",
        "initially", "subsequently", "simply", "flatly", "bluntly", "firmly", "strongly", "angrily",
-       "sharply", "vehemently", "forcefully", "loudly", "quietly", "recently", "last", "had"}
+       "sharply", "vehemently", "forcefully", "loudly", "quietly", "recently", "last", "had",
+       # a pronoun's contracted auxiliary ("He's claiming", "They've said"), a word of its own
+       "'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'m", "’m"}
 BOUNDARY_WORDS = {"that", "but", "while", "as", "because", "although", "though", "when", "after",
                   "before", "if", "since", "whereas", "where", "which", "who", "whom", "whose",
                   "so", "unless", "until", "than", "what", "how", "why", "whether"}
@@ -143,7 +146,7 @@ SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "bef
                  "if", "unless", "once", "as"}
 ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "’s", "'s"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
 # Words that open a sentence without being part of its subject or of what was said.
 CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
                "moreover", "separately", "similarly", "likewise", "finally", "thus", "hence", "today", "yesterday",
@@ -303,7 +306,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         elif low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].lower == "that" and (
                 toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
                 or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()) \
-                and (toks[i - 1].text.endswith(("’s", "'s")) or _name_as_adjective(toks, quoted, i)):
+                and (possessive(toks[i - 1]) or _name_as_adjective(toks, quoted, i)):
             # "Trump's claim that the war …", "a New York Times report that Trump …"; not a relative
             # clause ("Trump's claim that angered many")
             f = _noun_cue_frame(text, toks, quoted, i, e)
@@ -556,7 +559,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             return True  # "Dianne Feinstein, Democrat of California, said"
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
                                "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
-            or first.text.endswith(("’s", "'s")) \
+            or possessive(first) \
             or (len(words) == 1 and (fold(words[0].text) in PLACES or (len(sg) > 1 and toks[sg[-1]].text == ".")))
             # "China, Pyongyang's only ally, said"; "of Springfield, Va., said"
 
@@ -684,7 +687,7 @@ def _is_role(text: str, toks: list[Token]) -> bool:
         return True
     # "his wife, Mary,", "a spokesman for the ministry, John Smith,": a description of one person
     head = next((words[n - 1] for n in range(1, len(words)) if words[n] in PREPOSITIONS), words[-1])
-    return (words[0] in DETERMINERS or toks[0].text.endswith(("’s", "'s"))) \
+    return (words[0] in DETERMINERS or possessive(toks[0])) \
         and (head in ROLE_WORDS or head in PEOPLE_NOUNS)
 
 
@@ -764,9 +767,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
             and any(t.lower in BE_FORMS for t in toks[aux + 1:i]) and not tok.lower.endswith("ing"):
         return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
+    if lemma in ADDRESSED and tok.lower != lemma and not tok.lower.endswith("ing") \
+            and any(t.lower in BE_FORMS for t in toks[aux + 1:i]):
+        return None  # "He was told that …", "I'm told": the subject heard it; who said it is not given
     if i + 4 < len(toks) and [t.lower for t in toks[i + 1:i + 4]] == ["not", "to", "be"]:
         return None  # "one woman, who asked not to be named": a request for anonymity
-    if tok.lower in NOUNISH and i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
+    if tok.lower in NOUNISH and i > 0 and possessive(toks[i - 1]):
         return None
     if tok.lower in NOUNISH and _name_as_adjective(toks, quoted, i):
         return None  # "features a New York Times report": a noun
@@ -774,6 +780,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
         if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
             return None
+    if lemma == "plan" and not (i + 1 < len(toks) and toks[i + 1].lower == "to"):
+        return None  # "The tax plan drew fire": an intention is reported only with its "to …"
     if lemma in ("find", "show", "hold") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
         return None  # "found themselves", "the Apple Music show", "held dreams of …": only "… that" reports
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
@@ -1165,8 +1173,12 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
     leader, who …` → McConnell; of `Patti LaBelle and Stevie Wonder, who …`, the last."""
     if k == 0:
         return None
-    comma = toks[k - 1].text == ","
+    comma = toks[k - 1].text in (",", "—", "–", "--")  # "Hillary Clinton — who's called for …"
     np = _subject_region(text, toks, quoted, k - 1 if comma else k, True)[0]
+    if np is None and toks[k - 1].text != "," and comma and k > 1 and toks[k - 2].is_cap and not quoted[k - 2]:
+        # "with Hillary Clinton — who's called for …": a name after a preposition
+        n = _name_start(toks, quoted, k - 2)
+        np = (toks[n].start, toks[k - 2].end) if _np_ok(text, toks[n:k - 1]) else None
     if np is None:
         return None
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
@@ -1304,7 +1316,7 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
         # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
         # … angered many") the clause ends before a main verb that only a parser could find
         return None
-    owner = toks[i - 1].text.endswith(("’s", "'s"))
+    owner = possessive(toks[i - 1])
     np = (toks[k].start, toks[i - 1].end - (2 if owner else 0))
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"

@@ -16,7 +16,10 @@ ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "al", "approx", "dept", "est", "govt",
 }
 
-WORD = re.compile(r"\w+(?:[’'.\-&/]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
+# A pronoun's contraction is two words ("He's claiming" is "He" + "'s"); any other word keeps
+# its "'s", which is a possessive ("Pakistan's").
+WORD = re.compile(r"\b(?i:he|she|it|they|we|i|you|who|that|there|what)(?=[’'](?:s|re|m|ve|d|ll)\b)"
+                  r"|(?<=\w)[’'](?:s|re|m|ve|d|ll)\b|\w+(?:[’'.\-&/]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class Token:
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalnum()
+
+
+def possessive(tok: Token) -> bool:
+    """"Pakistan's", "the ministry’s" (not the "'s" of "He's", a word of its own)."""
+    return tok.is_word and tok.text.endswith(("’s", "'s"))
 
 
 class Spans:

@@ -252,6 +252,16 @@ def one(text: str, **expect):
     pytest.param("These employees, Stumpf explained in the hearing, were paid well.",
                  dict(kind="indirect", speaker="Stumpf", speaker_mention="Stumpf", role=None),
                  id="a-plural-before-a-name-is-no-title"),
+    pytest.param("He’s claiming that voting fraud is “a big, big problem in this country.”",
+                 dict(kind="partial", speaker_mention="He", cue="claiming",
+                      content="that voting fraud is “a big, big problem in this country.”"),
+                 id="a-pronouns-contracted-auxiliary"),
+    pytest.param("They're arguing that the plan is a disaster for workers.",
+                 dict(kind="indirect", speaker_mention="They", content="that the plan is a disaster for workers"),
+                 id="a-contracted-are-before-a-progressive"),
+    pytest.param("The plan has its critics, with Jane Doe — who’s called for higher taxes on the rich — leading them.",
+                 dict(kind="indirect", speaker="Jane Doe", content="higher taxes on the rich"),
+                 id="who-after-a-dash-stands-for-the-name-before-it"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -285,6 +295,10 @@ def test_golden(text, expect):
     pytest.param("Centrist Democrats have long held dreams of a “Grand Bargain” on taxes.", id="held-without-that"),
     pytest.param("Averages show her ahead 3 points, HuffPollster 4.3 points, and FiveThirtyEight 2.9 points.",
                  id="a-number-is-no-time"),
+    pytest.param("He was told that the deal was dead.", id="told-in-the-passive-names-the-listener"),
+    pytest.param("I’m told the deal is dead.", id="told-in-the-passive-after-a-contraction"),
+    pytest.param("Officials were warned the dam would fail.", id="warned-in-the-passive"),
+    pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

@@ -226,7 +226,7 @@ class _Records:
 
 def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
     """All quotes in `text`, in order of position.  Pure: no I/O."""
-    marks = quote_marks(text)
+    marks = [m for m in quote_marks(text) if not _programme_name(text, m)]
     mark_spans = Spans(p for m in marks for p in m.parts)
     discourse = Discourse(text, mark_spans)
     paras = paragraphs(text)
@@ -254,6 +254,23 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
     return _assemble(text, marks, index, frames, paras, discourse, source, title)
+
+
+BROADCAST_NOUNS = {"broadcast", "episode", "edition", "segment", "airing", "clip", "installment", "instalment"}
+_OWNER = re.compile(r"(?:\b(?:on|told|tells|telling)\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s"
+                    r"|\b(?:" + "|".join(sorted(BROADCAST_NOUNS)) + r")\s+(?:of|on)|(?:^|[.!?]\s+|\n)On)\s*$")
+
+
+def _programme_name(text: str, m: QuoteMarks) -> bool:
+    """A show's name in quotation marks (`on CNN's “State of the Union”`, `told MSNBC’s “Morning
+    Joe”`, `an episode of “Shark Tank”`) names where something was said; it is not speech."""
+    if len(m.parts) > 1:
+        return False
+    words = re.findall(r"[\w’'-]+", m.inner(text))
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
+        return False
+    return _OWNER.search(text, max(0, m.start - 60), m.start) is not None
 
 
 # --- sentences that never break inside a quotation ----------------------------------------
@@ -1029,7 +1046,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
     n = c
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
-            and toks[n].text not in (".", ";", "!", "?") and toks[n].lower not in CUES:
+            and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap):
         if quoted[n]:
             after = _quoted_name_end(toks, quoted, n) if n > c else None
             if after is None:

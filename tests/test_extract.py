@@ -262,6 +262,15 @@ def one(text: str, **expect):
     pytest.param("The plan has its critics, with Jane Doe — who’s called for higher taxes on the rich — leading them.",
                  dict(kind="indirect", speaker="Jane Doe", content="higher taxes on the rich"),
                  id="who-after-a-dash-stands-for-the-name-before-it"),
+    pytest.param('In an interview on CBS\'s "Face the Nation," Jane Doe said the plan was "a disaster."',
+                 dict(kind="partial", speaker="Jane Doe", content='the plan was "a disaster."'),
+                 id="a-shows-name-before-the-speaker-is-not-content"),
+    pytest.param('"We will not back down," Jane Doe said on CNN\'s "State of the Union."',
+                 dict(kind="direct", speaker="Jane Doe", content='"We will not back down,"'),
+                 id="a-shows-name-after-the-tag-is-not-the-quote-going-on"),
+    pytest.param("Jane Doe tells MSNBC’s “Morning Joe” on Friday that “nobody knows” who did it.",
+                 dict(kind="partial", speaker="Jane Doe", content="that “nobody knows” who did it"),
+                 id="a-shows-name-in-the-addressee"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -299,6 +308,8 @@ def test_golden(text, expect):
     pytest.param("I’m told the deal is dead.", id="told-in-the-passive-after-a-contraction"),
     pytest.param("Officials were warned the dam would fail.", id="warned-in-the-passive"),
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),
+    pytest.param("Jane Doe will appear on this week’s episode of “The Late Show With Stephen Colbert.”",
+                 id="a-shows-name-is-no-quote"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

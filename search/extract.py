@@ -146,6 +146,8 @@ SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "bef
                  "if", "unless", "once", "as"}
 ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
+FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+          "should", "does", "did"}  # a verb that makes a stretch of words a clause
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
 # Words that open a sentence without being part of its subject or of what was said.
 CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
@@ -1060,7 +1062,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                                                  and quoted[n + 1])):
         infinitive = toks[c].lower == "to" and lemma in ADDRESSEE  # "warned X to refrain from … that …"
         if (toks[c].lower in PREPOSITIONS and not infinitive) or fold(toks[c].text) in TIME_WORDS \
-                or toks[n].lower != "that" or all(_adverb(t) for t in toks[c:n]) \
+                or (toks[n].lower != "that" and not _clause_start(toks, c, n)) or all(_adverb(t) for t in toks[c:n]) \
                 or (toks[c].text == "," and toks[n - 1].text == ","):  # "complain bitterly that", "claimed, without evidence, that"
             c = n
     while c < len(toks) and toks[c].text in (",", ":"):
@@ -1120,6 +1122,12 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                             or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
+
+
+def _clause_start(toks: list[Token], c: int, n: int) -> bool:
+    """Does toks[c:n] open a clause of its own ("said she has what the job needs: “…”"), rather than
+    name when or where ("said on Monday: “…”")?"""
+    return toks[c].lower not in PREPOSITIONS and any(t.lower in FINITE for t in toks[c + 1:n])
 
 
 def _quantity(toks: list[Token], c: int) -> bool:

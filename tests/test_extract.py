@@ -271,6 +271,11 @@ def one(text: str, **expect):
     pytest.param("Jane Doe tells MSNBC’s “Morning Joe” on Friday that “nobody knows” who did it.",
                  dict(kind="partial", speaker="Jane Doe", content="that “nobody knows” who did it"),
                  id="a-shows-name-in-the-addressee"),
+    pytest.param('The minister said the message was clear: "We will not back down."',
+                 dict(kind="partial", content='the message was clear: "We will not back down."'),
+                 id="a-clause-before-a-colon-and-its-quote-is-content"),
+    pytest.param('Jane Doe said on Monday: "We will not back down."',
+                 dict(kind="direct", content='"We will not back down."'), id="an-adverbial-before-a-colon-is-not"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -146,6 +146,9 @@ SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "bef
                  "if", "unless", "once", "as"}
 ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
 CONTRAST = ("but", "while", "whereas", "although", "though")
+HEDGES = {"potentially", "possibly", "likely", "probably", "perhaps", "eventually", "ultimately", "inevitably"}
+NOUN_EXTENDERS = {"including", "excluding", "regarding", "concerning", "involving", "during", "following",
+                  "surrounding", "notwithstanding"}  # "-ing" words that carry on a noun phrase
 FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
           "should", "does", "did"}  # a verb that makes a stretch of words a clause
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
@@ -889,6 +892,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.after = _relative_clause_end(text, toks, quoted, frame.after)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
+    if k > 1 and toks[k - 1].lower == "as" and (toks[k - 2].text == "," or quoted[k - 2]) and not frame.after:
+        frame.before = _content_before(text, toks, quoted, 0, k - 2)  # "…, as one senator said."
     close = _parenthetical_close(toks, quoted, i + 1)
     if frame.before and close is not None and k > 1 and toks[k - 1].text == "," and not any(quoted[:k]) \
             and toks[k - 2].lower not in ("and", "but", "or"):  # not `… for RT and, Mr. King said, has …`
@@ -1181,16 +1186,26 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
             end = toks[n].start
             break
         if toks[n].text == "," and n + 1 < len(toks) and not quoted[n + 1] and (
-                toks[n + 1].lower in CONTRAST
-                or (toks[n + 1].lower.endswith("ing") and (toks[n + 1].lower in CUES
-                                                           or (not toks[n + 1].is_cap and n > c + 3)))):
+                toks[n + 1].lower in CONTRAST or _participle_after(toks, n + 1, c)):
             # ", stating that …" is an attribution of its own; ", but he has …" and
-            # ", engaging in …" are the writer's, not the speaker's
+            # ", (implicitly) engaging in …" are the writer's, not the speaker's
             end = toks[n].start
             break
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1
     return end
+
+
+def _participle_after(toks: list[Token], n: int, c: int) -> bool:
+    """Does a participle open at toks[n] (after an adverb: "implicitly putting"), in a clause that
+    began at toks[c]?  "including" extends a noun phrase instead, and opens nothing."""
+    if n + 1 < len(toks) and _adverb(toks[n]) and toks[n + 1].lower.endswith("ing"):
+        if toks[n].lower in HEDGES:
+            return False  # ", potentially leading to …": the speaker's own forecast goes on
+        n += 1
+    tok = toks[n]
+    return tok.lower.endswith("ing") and tok.lower not in NOUN_EXTENDERS \
+        and (tok.lower in CUES or (not tok.is_cap and n > c + 4))
 
 
 def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tuple[int, int] | None:

@@ -276,6 +276,11 @@ def one(text: str, **expect):
                  id="a-clause-before-a-colon-and-its-quote-is-content"),
     pytest.param('Jane Doe said on Monday: "We will not back down."',
                  dict(kind="direct", content='"We will not back down."'), id="an-adverbial-before-a-colon-is-not"),
+    pytest.param('The plan is "dead on arrival," as one senator said.',
+                 dict(kind="partial", speaker="one senator", content='The plan is "dead on arrival,"'),
+                 id="as-one-senator-said-after-the-content"),
+    pytest.param("The plan is dead, as Jane Doe noted on Monday.",
+                 dict(kind="indirect", speaker="Jane Doe", content="The plan is dead"), id="as-x-noted-after-a-comma"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -613,6 +618,14 @@ def test_labels_before_a_colon_are_not_speakers():
                  "It would take weeks to convene the party", id="a-tag-before-and"),
     pytest.param("Mr. King differs from Mr. Schultz, who works for RT and, Mr. King said, has seemed supportive.",
                  "has seemed supportive", id="a-parenthetical-after-and"),
+    pytest.param("Jane Doe said the city would fund several projects, including a new bridge and two schools.",
+                 "the city would fund several projects, including a new bridge and two schools",
+                 id="including-carries-on-the-noun-phrase"),
+    pytest.param("Jane Doe said he would veto the bill, implicitly daring Congress to override him.",
+                 "he would veto the bill", id="an-adverb-before-the-writers-participle"),
+    pytest.param("Analysts warn that the conflict could isolate the government, potentially leading to sanctions.",
+                 "that the conflict could isolate the government, potentially leading to sanctions",
+                 id="a-hedged-participle-is-the-speakers-forecast"),
 ])
 def test_reported_clause_boundaries(text, content):
     assert extract(text)[0].text == content

@@ -556,6 +556,14 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
                         "around", "among") or participle) and common:
             toks, pp = toks[:n], toks[n:]
             break
+    if not pp:
+        # "Prof. Ruth Klein of Columbia University", "Jane Doe of Dayton": a person's two-word name, then
+        # where they work or live (not "Bank of America")
+        at = next((n for n in range(2, len(toks) - 1) if toks[n].lower in ("of", "at", "from")
+                   and toks[n - 1].is_cap and toks[n - 2].is_cap and toks[n + 1].is_cap), None)
+        if at is not None and classify_name(text[toks[at - 2].start:toks[at - 1].end]) == "person" \
+                and fold(toks[at - 2].text) not in ROLE_WORDS:
+            toks, pp = toks[:at], toks[at:]
     # A trailing parenthesis is an abbreviation, not part of the name: "Peace Studies (PIPS)".
     while toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
         toks = toks[:max(i for i, t in enumerate(toks) if t.text == "(")]
@@ -570,12 +578,23 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
                                                              or head in DETERMINERS) and k == 0) \
         and not (head in PEOPLE_NOUNS and head.endswith("s") and head not in ROLE_WORDS
                  and registry.get(fold(mention)) is None)  # "Black Lawmakers", "Senate Democrats": a group
-    if named and k >= 2 and toks[k - 1].lower in ("for", "to") and fold(toks[0].text) in INDEFINITE \
-            and fold(toks[k - 2].text) in PEOPLE_NOUNS | ROLE_WORDS:
-        # "a spokeswoman for Doe", "an aide to the senator": someone who speaks for the name, not the name
+    j = k  # where the name's words begin, with its titles: "an aide to Sen. Doe", "… for the Department"
+    while j > 0 and (toks[j - 1].text == "." or fold(toks[j - 1].text) in TITLES):
+        j -= 1
+    if j >= 3 and toks[j - 1].lower == "the":
+        j -= 1
+    first = fold(toks[0].text)
+    if named and j >= 2 and toks[j - 1].lower in ("for", "to") and _someone(fold(toks[j - 2].text)) \
+            and (first in INDEFINITE | {"the"} or j == 2):
+        # "a spokeswoman for Doe", "advisers to Mr. Obama", "the ambassador to Kabul": someone who
+        # speaks for the name, not the name
         whose = _split_title(text, toks[k:])[1] or toks[k:]
-        return Speaker(mention, m_start, m_end, "anonymous", mention, text[toks[1].start:toks[k - 2].end],
-                       _strip_possessive(text[whose[0].start:whose[-1].end]))
+        role = text[toks[0 if j == 2 else 1].start:toks[j - 2].end]
+        aff = _strip_possessive(text[whose[0].start:whose[-1].end])
+        if first == "the":  # one definite person, known by role
+            desc = re.sub(r"^(the|The)\s+", "", mention)
+            return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
+        return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
     if named:
         title, name_toks = _split_title(text, toks[k:])
         prefix = toks[:k] + title
@@ -602,6 +621,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             return Speaker(mention, m_start, m_end, kind, org, None, aff)
         role = _role_text(text, prefix) if prefix else None
         aff = affiliation_from_role(text, prefix) if prefix else None
+        if pp and not aff and _workplace(text[pp[1].start:pp[-1].end]):
+            aff = _appositive_affiliation(text[pp[0].start:pp[-1].end])
         if appos:
             role = role or _appositive_role(appos)
             aff = aff or _appositive_affiliation(appos)
@@ -650,6 +671,16 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if first in DETERMINERS and len(toks) > 1 and not pp:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
+
+
+def _someone(word: str) -> bool:
+    """A noun for people or a role ("aide", "advisers", "spokeswoman")."""
+    return word in PEOPLE_NOUNS or word in ROLE_WORDS or (word.endswith("s") and word[:-1] in PEOPLE_NOUNS | ROLE_WORDS)
+
+
+def _workplace(words: str) -> bool:
+    """An organisation after "of" ("Columbia University", "Moody's Analytics"), not a home town ("Dayton")."""
+    return not place_of(words) and (len(words.split()) >= 2 or classify_name(words) != "person")
 
 
 def _cap_first(s: str) -> str:
@@ -703,7 +734,14 @@ def _role_text(text: str, role_toks: list[Token]) -> str | None:
         return None
     role = text[role_toks[0].start:role_toks[-1].end].strip(" ,")
     role = re.sub(r"^(the|The|a|an)\s+", "", role)
+    role = _ABBREVIATED_TITLE.sub(lambda m: ABBREVIATED_TITLES[m.group(1).lower()], role)  # "Sen." → "Senator"
     return role or None
+
+
+ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+                      "prof": "Professor", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "maj": "Major",
+                      "sgt": "Sergeant", "adm": "Admiral", "del": "Delegate", "atty": "Attorney", "supt": "Superintendent"}
+_ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(ABBREVIATED_TITLES) + r")\b\.?", re.I)
 
 
 def affiliation_from_role(text: str, toks: list[Token]) -> str | None:

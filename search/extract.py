@@ -167,6 +167,7 @@ NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "e
 # Words that make a run of tokens a clause rather than a title.
 VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
            "may", "might", "should", "must", "shall", "do", "does", "did"}
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*")  # "R-Ohio", "D-Mo."
 MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
 
@@ -379,7 +380,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         # "state Rep. Marcia Price", "the New York state attorney general": an adjective
         titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
             w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS))
-        to = w == "to" and not (n > 0 and low[n - 1] in POSTMODIFIERS)  # not "sources close to"
+        # not "sources close to", "an aide to the senator"
+        to = w == "to" and not (n > 0 and low[n - 1] in POSTMODIFIERS | PEOPLE_NOUNS | ROLE_WORDS)
         if not t.is_cap and (w in CUES or to or participle) and not titled:
             return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
@@ -391,7 +393,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
-        if w in ("of", "on", "at", "from", "in", "for", "with") or (w == "to" and before in POSTMODIFIERS):
+        if w in ("of", "on", "at", "from", "in", "for", "with") \
+                or (w == "to" and before in POSTMODIFIERS | PEOPLE_NOUNS | ROLE_WORDS):
             # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition,
             # or before its adjective ("people familiar with the matter", "sources close to")
             if before in POSTMODIFIERS and n >= 2:
@@ -579,6 +582,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             return False
         if first.lower in PARTY_WORDS and len(sg) > 1 and toks[sg[1]].lower in ("of", "from"):
             return True  # "Dianne Feinstein, Democrat of California, said"
+        if PARTY_TAG.fullmatch(first.text):
+            return True  # "Rep. Jim Jordan, R-Ohio, said"
         return first.lower in ("the", "a", "an", "who", "which", "currently", "then", "now", "himself",
                                "herself", "whose", "also") or not first.is_cap or first.lower.endswith("ly") \
             or possessive(first) \

@@ -281,6 +281,23 @@ def one(text: str, **expect):
                  id="as-one-senator-said-after-the-content"),
     pytest.param("The plan is dead, as Jane Doe noted on Monday.",
                  dict(kind="indirect", speaker="Jane Doe", content="The plan is dead"), id="as-x-noted-after-a-comma"),
+    pytest.param("Rep. Jim Jordan, R-Ohio, said the inquiry was “a sham.”",
+                 dict(speaker="Jim Jordan", role="Representative"), id="a-party-and-state-tag-is-no-speaker"),
+    pytest.param("“It is not over,” Prof. Ruth Klein of Columbia University said.",
+                 dict(speaker="Ruth Klein", speaker_type="person", role="Professor", affiliation="Columbia University"),
+                 id="a-name-of-an-organisation"),
+    pytest.param("Jane Doe of Dayton said the plan would fail.", dict(speaker="Jane Doe", affiliation=None),
+                 id="a-home-town-is-no-affiliation"),
+    pytest.param("A spokesperson for the Department of Health said the agency was reviewing the data.",
+                 dict(speaker_type="anonymous", role="spokesperson", affiliation="Department of Health"),
+                 id="a-spokesperson-for-the-organisation"),
+    pytest.param("Advisers to Mr. Obama said he was frustrated.",
+                 dict(speaker_type="anonymous", role="Advisers", affiliation="Obama"), id="advisers-to-a-titled-name"),
+    pytest.param("The ambassador to Kabul said the embassy would reopen.",
+                 dict(speaker_type="person", role="ambassador to Kabul"), id="the-ambassador-to-a-capital"),
+    pytest.param("An aide to the senator said talks continued.",
+                 dict(speaker_mention="An aide to the senator", speaker_type="anonymous", content="talks continued"),
+                 id="an-aide-to-a-role"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -168,6 +168,8 @@ NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "e
 VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
            "may", "might", "should", "must", "shall", "do", "does", "did"}
 PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*")  # "R-Ohio", "D-Mo."
+NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
+                "your", "no", "any", "every", "each", "such"}  # a cue word after one is a noun ("a report")
 MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
 
@@ -784,9 +786,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         else:
             f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
         return f if f.after and (f.np or f.inherit) else None
-    if i > 0 and not quoted[i - 1] and toks[i - 1].lower in (
-            "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
-            "your", "no", "any", "every", "each", "such", "to", "of"):
+    if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return None
@@ -797,7 +797,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if lemma in ADDRESSED and tok.lower != lemma and not tok.lower.endswith("ing") \
             and any(t.lower in BE_FORMS for t in toks[aux + 1:i]):
         return None  # "He was told that …", "I'm told": the subject heard it; who said it is not given
-    if i + 4 < len(toks) and [t.lower for t in toks[i + 1:i + 4]] == ["not", "to", "be"]:
+    if _anonymity(text, toks, i):
         return None  # "one woman, who asked not to be named": a request for anonymity
     if tok.lower in NOUNISH and i > 0 and possessive(toks[i - 1]):
         return None
@@ -1058,7 +1058,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
     n = c
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
-            and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap):
+            and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap
+                                                              or toks[n - 1].lower in NOUN_MARKERS):  # "in a report"
         if quoted[n]:
             after = _quoted_name_end(toks, quoted, n) if n > c else None
             if after is None:
@@ -1138,6 +1139,17 @@ def _clause_start(toks: list[Token], c: int, n: int) -> bool:
     """Does toks[c:n] open a clause of its own ("said she has what the job needs: “…”"), rather than
     name when or where ("said on Monday: “…”")?"""
     return toks[c].lower not in PREPOSITIONS and any(t.lower in FINITE for t in toks[c + 1:n])
+
+
+_ANONYMITY = re.compile(r"\s*(?:not to be|that (?:his|her|their|its) (?:full |last |first )?names? not be) "
+                        r"(?:named|identified|used|published|quoted)|\s*(?:on (?:the )?condition of|under the "
+                        r"condition of) anonymity|\s*anonymously\b")
+
+
+def _anonymity(text: str, toks: list[Token], i: int) -> bool:
+    """Does the cue at toks[i] only ask for, or grant, anonymity ("asked not to be named", "asked that
+    her last name not be used", "speaking on condition of anonymity because …")?"""
+    return _ANONYMITY.match(text, toks[i].end) is not None
 
 
 def _quantity(toks: list[Token], c: int) -> bool:
@@ -1306,6 +1318,8 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     if not _np_ok(text, np) or (np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
         return None
     appos = None
+    if n + 3 < len(toks) and toks[n].text == "," and toks[n + 1].text.isdigit() and toks[n + 2].text == ",":
+        n += 2  # "said Tom Baker, 62, a retired machinist": past the age
     if n < len(toks) and toks[n].text == ",":
         m = n + 1
         while m < len(toks) and not quoted[m] and toks[m].text not in (".", ";", "!", "?", "—"):

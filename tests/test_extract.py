@@ -298,6 +298,16 @@ def one(text: str, **expect):
     pytest.param("An aide to the senator said talks continued.",
                  dict(speaker_mention="An aide to the senator", speaker_type="anonymous", content="talks continued"),
                  id="an-aide-to-a-role"),
+    pytest.param("Human Rights Watch said in a report released Tuesday that the abuses were systematic.",
+                 dict(kind="indirect", speaker="Human Rights Watch", content="that the abuses were systematic"),
+                 id="a-cue-noun-in-the-adverbial"),
+    pytest.param("“I was terrified,” recalled Maria, who asked that her last name not be used.",
+                 dict(kind="direct", speaker="Maria", cue="recalled"), id="asking-that-a-name-not-be-used"),
+    pytest.param("“Nobody expected this,” a senior diplomat said, speaking on condition of anonymity because he was "
+                 "not authorized to discuss the talks.", dict(kind="direct", speaker_mention="a senior diplomat"),
+                 id="speaking-on-condition-of-anonymity-is-no-speech"),
+    pytest.param("“We were never told,” said Tom Baker, 62, a retired machinist.",
+                 dict(speaker="Tom Baker", role="retired machinist"), id="an-age-before-the-appositive"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -149,8 +149,6 @@ CONTRAST = ("but", "while", "whereas", "although", "though")
 HEDGES = {"potentially", "possibly", "likely", "probably", "perhaps", "eventually", "ultimately", "inevitably"}
 NOUN_EXTENDERS = {"including", "excluding", "regarding", "concerning", "involving", "during", "following",
                   "surrounding", "notwithstanding"}  # "-ing" words that carry on a noun phrase
-FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
-          "should", "does", "did"}  # a verb that makes a stretch of words a clause
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
 # Words that open a sentence without being part of its subject or of what was said.
 CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
@@ -167,6 +165,7 @@ NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "e
 # Words that make a run of tokens a clause rather than a title.
 VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
            "may", "might", "should", "must", "shall", "do", "does", "did"}
+FINITE = VERBISH - {"be", "been"}  # a verb that makes a stretch of words a clause
 PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*")  # "R-Ohio", "D-Mo."
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
                 "your", "no", "any", "every", "each", "such"}  # a cue word after one is a noun ("a report")

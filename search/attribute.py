@@ -131,6 +131,8 @@ ROLE_DOMAINS = {
 }
 TITLE_WORDS = ROLE_WORDS - ROLE_DOMAINS  # the titles proper: "senator", "minister", "spokesman"
 ROLE_WORDS |= ROLE_DOMAINS | PARTY_WORDS
+PERSON_WORDS = PEOPLE_NOUNS | ROLE_WORDS  # a person, or one by role ("aide", "spokeswoman")
+PEOPLE_OR_ORG_NOUNS = PEOPLE_NOUNS | ORG_NOUNS
 ROLE_JOINERS = {"of", "for", "and", "the"}
 TITLE_QUALIFIERS = {"vice", "deputy", "former", "acting", "assistant", "lieutenant", "co"}
 # The short forms a title takes before a name, for "the senator" after "Sen. Ted Cruz".
@@ -547,7 +549,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     pp: list[Token] = []
     for n, t in enumerate(toks[1:], 1):
         before = toks[n - 1]
-        common = not before.is_cap or (n == 1 and fold(before.text) in PEOPLE_NOUNS | ORG_NOUNS
+        common = not before.is_cap or (n == 1 and fold(before.text) in PEOPLE_OR_ORG_NOUNS
                                        and fold(before.text) not in ROLE_WORDS)
         participle = t.lower.endswith("ing") and not t.is_cap and t.lower not in ("king", "thing", "bring") \
             and fold(before.text) in PEOPLE_NOUNS | COLLECTIVE  # "protesters marching through …"
@@ -584,6 +586,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if j >= 3 and toks[j - 1].lower == "the":
         j -= 1
     first = fold(toks[0].text)
+    desc = re.sub(r"^(the|The)\s+", "", mention)
     if named and j >= 2 and toks[j - 1].lower in ("for", "to") and _someone(fold(toks[j - 2].text)) \
             and (first in INDEFINITE | {"the"} or j == 2):
         # "a spokeswoman for Doe", "advisers to Mr. Obama", "the ambassador to Kabul": someone who
@@ -592,7 +595,6 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         role = text[toks[0 if j == 2 else 1].start:toks[j - 2].end]
         aff = _strip_possessive(text[whose[0].start:whose[-1].end])
         if first == "the":  # one definite person, known by role
-            desc = re.sub(r"^(the|The)\s+", "", mention)
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
     if named:
@@ -602,7 +604,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             named = False
     if named:
         name = _strip_possessive(_NICKNAME.sub(" ", text[name_toks[0].start:name_toks[-1].end]))
-        whole = _strip_possessive(re.sub(r"^(the|The)\s+", "", mention))
+        whole = _strip_possessive(desc)
         entry = registry.get(fold(name)) or registry.get(fold(whole))
         kind = entry.type if entry else classify_name(name)
         if kind == "person" and title and all(fold(t.text) in DEMONYMS for t in title):
@@ -610,7 +612,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         if kind != "person" and not any(fold(t.text.rstrip(".")) in ROLE_WORDS - {"foreign", "defense", "defence",
                                         "interior", "state", "information", "security", "national", "home"}
                                         for t in title):
-            org = entry.name if entry else _strip_possessive(re.sub(r"^(the|The)\s+", "", mention))
+            org = entry.name if entry else _strip_possessive(desc)
             if fold(org) in SEATS:
                 country = _seat_country(org)
                 return Speaker(mention, m_start, m_end, "organisation", org, None,
@@ -641,8 +643,6 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "person", name, role, aff, guessed)
 
     # No name at the head: a description ("one resident", "the ministry", "Afghan officials").
-    first = fold(toks[0].text)
-    desc = re.sub(r"^(the|The)\s+", "", mention)
     aff = affiliation_from_role(text, toks + pp)
     if first == "the" and len(toks) >= 2 and head in PERSON_TITLES and head not in ORG_NOUNS \
             and not pp:
@@ -673,9 +673,14 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     return None
 
 
+def people_plural(word: str) -> bool:
+    """The plural of a person or role noun ("advisers", "employees")."""
+    return word.endswith("s") and word[:-1] in PERSON_WORDS
+
+
 def _someone(word: str) -> bool:
     """A noun for people or a role ("aide", "advisers", "spokeswoman")."""
-    return word in PEOPLE_NOUNS or word in ROLE_WORDS or (word.endswith("s") and word[:-1] in PEOPLE_NOUNS | ROLE_WORDS)
+    return word in PERSON_WORDS or people_plural(word)
 
 
 def _workplace(words: str) -> bool:

@@ -18,9 +18,10 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PLACES, PRONOUNS,
-                        PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker,
-                        affiliation_from_role, classify_name, describe, fold, load_registry, place_of)
+from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
+                        PERSON_WORDS, PLACES, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse,
+                        Speaker, affiliation_from_role, classify_name, describe, fold, load_registry, people_plural,
+                        place_of)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
                    sentences, tokens)
@@ -349,6 +350,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
 
 # Adjectives that follow a people noun with their own phrase: "people familiar with the matter".
 POSTMODIFIERS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "loyal"}
+TO_HEADS = POSTMODIFIERS | PERSON_WORDS  # before "to" as a preposition: "sources close to", "an aide to"
 
 
 def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
@@ -382,7 +384,7 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
             w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS))
         # not "sources close to", "an aide to the senator"
-        to = w == "to" and not (n > 0 and low[n - 1] in POSTMODIFIERS | PEOPLE_NOUNS | ROLE_WORDS)
+        to = w == "to" and not (n > 0 and low[n - 1] in TO_HEADS)
         if not t.is_cap and (w in CUES or to or participle) and not titled:
             return False  # a verb inside: this is a clause, not a noun phrase ("registered voters" is fine)
     if any(t.is_cap for t in words[1:]) or (words[0].is_cap and fold(words[0].text) not in
@@ -395,12 +397,12 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
         if w in ("of", "on", "at", "from", "in", "for", "with") \
-                or (w == "to" and before in POSTMODIFIERS | PEOPLE_NOUNS | ROLE_WORDS):
+                or (w == "to" and before in TO_HEADS):
             # "Experts on North Korea and nuclear nonproliferation": the head is before the preposition,
             # or before its adjective ("people familiar with the matter", "sources close to")
             if before in POSTMODIFIERS and n >= 2:
                 before = re.sub(r"[’']s$", "", low[n - 2])
-            return before in PEOPLE_NOUNS | ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
+            return before in PEOPLE_OR_ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
         if w.endswith("ing") and not words[n].is_cap and w not in CUES and before in PEOPLE_NOUNS:
             return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
@@ -665,7 +667,7 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             verb = t.lower.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower in DETERMINERS
             if head and not depth and t.text != ")" and not t.is_cap \
                     and t.lower not in DETERMINERS | {"of", "for", "at", "and"} \
-                    and not (nouns & (PEOPLE_NOUNS | ORG_NOUNS) and t.lower not in CUES and not verb):
+                    and not (nouns & PEOPLE_OR_ORG_NOUNS and t.lower not in CUES and not verb):
                 break
             head.append(k)
             if head and toks[head[0]].lower in PRONOUNS:
@@ -709,7 +711,7 @@ def _is_role(text: str, toks: list[Token]) -> bool:
     words = [fold(t.text) for t in toks if t.is_word]
     if not words or len(words) > 8 or any(w in VERBISH for w in words):
         return False  # "The plan could address clean energy, X says"
-    if words[0] in ("these", "those") or (words[-1].endswith("s") and words[-1][:-1] in ROLE_WORDS | PEOPLE_NOUNS):
+    if words[0] in ("these", "those") or people_plural(words[-1]):
         return False  # "These employees, Stumpf explained, were …": many people, not one's title
     if words[-1] in ROLE_WORDS:
         return True

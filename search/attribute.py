@@ -302,6 +302,21 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+# What a speaker issues: "tweets saying …" and "Doe's letter said …" are Doe's words.
+MESSAGES = {"statement", "statements", "tweet", "tweets", "letter", "message", "messages", "video", "post",
+            "posts", "memo", "email", "emails", "ad", "ads", "release", "op-ed", "editorial", "column", "missive"}
+WORKS = {"book", "memoir", "memoirs", "autobiography", "biography", "novel", "film", "movie", "documentary",
+         "album", "song", "play", "poem", "essay", "podcast", "series"}
+
+
+def _titled_work(toks: list[Token], i: int, j: int) -> bool:
+    """Is toks[i:j + 1] a work's title: `the film Selma`, or set off by commas, `her book, Living
+    History, …` (but not `In the film, Michael Moore says`)?"""
+    if i > 1 and toks[i - 1].text == ",":
+        return fold(toks[i - 2].text) in WORKS and j + 1 < len(toks) and toks[j + 1].text == ","
+    return i > 0 and fold(toks[i - 1].text) in WORKS
+
+
 class Discourse:
     """What an article has named so far, for pronouns, surnames and 'the ministry'."""
 
@@ -336,9 +351,9 @@ class Discourse:
             run = toks[i:j + 1]
             after = toks[j + 1] if j + 1 < len(toks) else None
             if any(fold(t.text) in HEADLINE_WORDS for t in run) or (
-                    after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS):
-                # title case ("Trump Is Merely a Small Fry"), or a modifier
-                # ("the Kent County Republican headquarters"), not a name
+                    after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS) or _titled_work(toks, i, j):
+                # title case ("Trump Is Merely a Small Fry"), a modifier ("the Kent County
+                # Republican headquarters") or a work's title ("her book, Living History,"), not a name
                 i = j + 1
                 continue
             # Drop a sentence-initial function word and leading titles/roles (kept as the titles
@@ -566,6 +581,12 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         if at is not None and classify_name(text[toks[at - 2].start:toks[at - 1].end]) == "person" \
                 and fold(toks[at - 2].text) not in ROLE_WORDS:
             toks, pp = toks[:at], toks[at:]
+    own = next((n for n, t in enumerate(toks[:-1]) if possessive(t)), None)
+    if own is not None and fold(toks[-1].text) in MESSAGES and len(toks) - own <= 4 \
+            and not any(t.is_cap for t in toks[own + 1:]):
+        # "Bornstein’s earlier letter said …", "the senator’s statement": the owner speaks
+        owner = _strip_possessive(text[m_start:toks[own].end])
+        return describe(text, m_start, m_start + len(owner), discourse)
     # A trailing parenthesis is an abbreviation, not part of the name: "Peace Studies (PIPS)".
     while toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
         toks = toks[:max(i for i, t in enumerate(toks) if t.text == "(")]

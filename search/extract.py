@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
-                        PERSON_WORDS, PLACES, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse,
-                        Speaker, affiliation_from_role, classify_name, describe, fold, load_registry, people_plural,
-                        place_of)
+                        MESSAGES, PERSON_WORDS, PLACES, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS,
+                        Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
+                        people_plural, place_of)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
                    sentences, tokens)
@@ -53,6 +53,14 @@ ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
 ADDRESSED = {"tell", "warn", "assure", "reassure", "remind", "advise", "inform", "ask", "urge"}  # "was told": heard
+# Subordinators that can open a sentence with a participle: "After warning that …, the envoy left".
+OPENERS = {"after", "while", "before", "when", "by", "in", "since", "upon", "despite"}
+# What a passive speech verb's content opens with: "was accused of …", "It was announced that …".
+PASSIVE_COMPLEMENTS = {"that", "as", "of", "for", "to", "whether", "if", "how", "why", "what"}
+NAMING = {"call", "brand", "label", "dub", "term"}  # "was called a charlatan": the name is the content
+# Verbs of belief and feeling: "was convinced", "is worried that …" is the subject's own state, not a passive.
+STATES = {"believe", "think", "suspect", "feel", "know", "reckon", "fear", "hope", "worry", "wonder", "agree",
+          "concur", "expect", "want", "plan", "refuse", "decline"}
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
@@ -151,6 +159,7 @@ HEDGES = {"potentially", "possibly", "likely", "probably", "perhaps", "eventuall
 NOUN_EXTENDERS = {"including", "excluding", "regarding", "concerning", "involving", "during", "following",
                   "surrounding", "notwithstanding"}  # "-ing" words that carry on a noun phrase
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
+PASSIVE_BE = BE_FORMS - {"’s", "'s"}  # "who’s called for …" is "who has called for …"
 # Words that open a sentence without being part of its subject or of what was said.
 CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
                "moreover", "separately", "similarly", "likewise", "finally", "thus", "hence", "today", "yesterday",
@@ -187,6 +196,7 @@ class Frame:
     according: bool = False
     inherit: bool = False
     antecedent: tuple[int, int] | None = None  # what a relative pronoun subject ("who") stands for
+    passive: bool = False  # "It was announced that …": a cue with no speaker to find
     speaker: Speaker | None = None
 
 
@@ -664,7 +674,9 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             depth += (t.text == "(") - (t.text == ")")
             nouns = {fold(toks[x].text) for x in sg[n2:n2 + 3]}
             # "issued a statement": a past tense before a determiner is the verb, not the head
-            verb = t.lower.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower in DETERMINERS
+            # and so is one after a person or body ("The mayor angered residents by saying …")
+            verb = t.lower.endswith("ed") and k + 1 < len(toks) and (
+                toks[k + 1].lower in DETERMINERS or (head and fold(toks[head[-1]].text) in PEOPLE_OR_ORG_NOUNS))
             if head and not depth and t.text != ")" and not t.is_cap \
                     and t.lower not in DETERMINERS | {"of", "for", "at", "and"} \
                     and not (nouns & PEOPLE_OR_ORG_NOUNS and t.lower not in CUES and not verb):
@@ -795,9 +807,6 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
             and any(t.lower in BE_FORMS for t in toks[aux + 1:i]) and not tok.lower.endswith("ing"):
         return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
-    if lemma in ADDRESSED and tok.lower != lemma and not tok.lower.endswith("ing") \
-            and any(t.lower in BE_FORMS for t in toks[aux + 1:i]):
-        return None  # "He was told that …", "I'm told": the subject heard it; who said it is not given
     if _anonymity(text, toks, i):
         return None  # "one woman, who asked not to be named": a request for anonymity
     if tok.lower in NOUNISH and i > 0 and possessive(toks[i - 1]):
@@ -815,6 +824,42 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
                                                            or toks[i + 1].text in (",", ":"))):
         return None  # "state Del. Marcia Price", "state officials": an adjective
+    if tok.lower != lemma and not tok.lower.endswith("ing") and lemma not in STATES \
+            and any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]):
+        # A passive: "It was announced that …", "He was accused of …": who said it is not given,
+        # so the content stands unattributed. "He was told that …", "I'm told" (the subject only
+        # heard it), and "was criticised for saying …" (the participle has the speaker) give none.
+        # "was charged with" is an indictment, and "was called a fraud by …" has its speaker after it.
+        if lemma in ADDRESSED or lemma == "charge" or i + 2 >= len(toks) or not toks[i + 1].is_word \
+                or (toks[i + 1].lower in ("for", "of", "after") and toks[i + 2].lower.endswith("ing")
+                    and CUES.get(toks[i + 2].lower) not in (None, "use")):
+            return None
+        if toks[i + 1].lower == "for" and toks[i + 2].lower in ("his", "her", "its", "their"):
+            # "was ridiculed for its prediction that …", "criticised for his claim that …": the
+            # subject's own words
+            n = next((n for n in range(i + 3, min(len(toks) - 1, i + 6)) if toks[n].lower in NOUN_CUES), None)
+            if n is not None and toks[n + 1].lower == "that" and not any(quoted[i + 3:n + 1]):
+                np, appos, _, _ = _subject(text, toks, quoted, i)
+                if np:
+                    return Frame(cue=toks[n].text, cue_start=toks[n].start, cue_end=toks[n].end, np=np,
+                                 appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)))
+        after = _after(text, toks, quoted, i, lemma, e)
+        first = next((n for n in range(i + 1, len(toks)) if toks[n].start >= after[0]), None) if after else None
+        if first is None or not (quoted[first] or toks[first].text in QUOTE_CHARS
+                                 or toks[first].lower in PASSIVE_COMPLEMENTS or lemma in NAMING):
+            return None  # "was welcomed in Kabul": where, not what
+        f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True)
+        # "was described as “a betrayal” by opposition leaders": the agent speaks
+        by = next((n for n in range(i + 1, len(toks)) if toks[n].lower == "by" and not quoted[n]
+                   and toks[n].start <= after[1] + 1), None)
+        if by is not None:
+            agent = _inverted_subject(text, toks, quoted, by + 1)
+            if agent is None or toks[by - 1].start < after[0]:
+                return None
+            f.after = (after[0], toks[by - 1].end)
+            f.np, f.appositive = agent
+            f.passive = False
+        return f
     b = i - 1
     while b > 0 and _adverb(toks[b]):
         b -= 1  # "has been steadily pounding"
@@ -827,11 +872,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e))
-        if i == 0 and tok.is_cap and lemma not in ATTITUDES:
-            if len(toks) > 1 and toks[1].lower in PREPOSITIONS and not (lemma == "call" and toks[1].lower in (
-                    "on", "upon", "for")):
+        opener = i == 1 and toks[0].lower in OPENERS
+        if (opener or (i == 0 and tok.is_cap)) and lemma not in ATTITUDES:
+            if len(toks) > i + 1 and toks[i + 1].lower in PREPOSITIONS and not (
+                    lemma == "call" and toks[i + 1].lower in ("on", "upon", "for")):
                 return None  # "Speaking to reporters, Jane Doe said …": whom and where, not what
-            f = _opening_participle(text, toks, quoted)
+            f = _opening_participle(text, toks, quoted, i)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
                                                       for t, q in zip(toks, quoted))) else None
@@ -902,7 +948,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.before = _content_before(text, toks, quoted, 0, k - 2)  # "…, as one senator said."
     close = _parenthetical_close(toks, quoted, i + 1)
     if frame.before and close is not None and k > 1 and toks[k - 1].text == "," and not any(quoted[:k]) \
-            and toks[k - 2].lower not in ("and", "but", "or"):  # not `… for RT and, Mr. King said, has …`
+            and toks[k - 2].lower not in ("and", "but", "or") \
+            and toks[k].lower not in ("who", "which"):  # not `… for RT and, Mr. King said, has …`, `X, who said …,`
         if _resumes(toks, quoted, close + 1):
             # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
             # it is the content, and it ends after the parenthetical, not at its comma
@@ -953,11 +1000,11 @@ def _resumes(toks: list[Token], quoted: list[bool], n: int) -> bool:
         and not (w.endswith("ing") and not toks[n].is_cap)
 
 
-def _opening_participle(text: str, toks: list[Token], quoted: list[bool]) -> Frame | None:
-    """`Calling the deal “a disaster,” Trump said …`: the participle's content runs to the
-    comma, and the main clause's subject speaks."""
+def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int = 0) -> Frame | None:
+    """`Calling the deal “a disaster,” Trump said …`, `After warning that …, the envoy left`: the
+    participle (at toks[c]) has its content up to the comma, and the main clause's subject speaks."""
     main = end = None
-    for n in range(1, len(toks) - 1):
+    for n in range(c + 1, len(toks) - 1):
         if quoted[n]:
             if toks[n].text in QUOTE_CHARS and toks[n - 1].text == "," and not quoted[n + 1]:
                 main, end = n + 1, toks[n].end  # the comma inside the quote: `“a disaster,” Trump`
@@ -967,7 +1014,7 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool]) -> Fra
             break
         elif toks[n].text in (".", ";", ":", "?", "!"):
             return None
-    if main is None or main >= len(toks) or end <= toks[1].start:
+    if main is None or main >= len(toks) or end <= toks[c + 1].start:
         return None
     j = main
     if toks[main].lower in SUBJECT_PRONOUNS:
@@ -975,17 +1022,19 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool]) -> Fra
     else:
         while j < len(toks) and not quoted[j] and toks[j].is_word and (toks[j].is_cap or toks[j].lower == "the"):
             j += 1
+        if toks[main].lower in DETERMINERS:
+            # "the envoy left …", "the Pakistani defence minister said …": up to the person or body noun
+            j = next((n + 1 for n in range(min(len(toks), main + 5) - 1, main, -1)
+                      if fold(toks[n].text) in PEOPLE_OR_ORG_NOUNS | PERSON_WORDS
+                      and not any(quoted[main:n + 1])), j)
     if j == main or j >= len(toks) or toks[j].is_cap or not toks[j].is_word \
             or not _np_ok(text, toks[main:j]):
         return None  # no "Name verb" after the comma
-    cue = toks[0]
+    cue = toks[c]
     return Frame(cue=cue.text, cue_start=cue.start, cue_end=cue.end, np=(toks[main].start, toks[j - 1].end),
-                 after=(toks[1].start, end))
+                 after=(toks[c + 1].start, end))
 
 
-# What a speaker issues: "tweets saying …" are the tweeter's words.
-MESSAGES = {"statement", "statements", "tweet", "tweets", "letter", "message", "messages", "video", "post",
-            "posts", "memo", "email", "emails", "ad", "ads", "release", "op-ed", "editorial", "column"}
 
 
 def _after_message(toks: list[Token], quoted: list[bool], i: int) -> bool:
@@ -1472,17 +1521,19 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
         elif f.inherit:
             continue
-        elif f.np is None:
+        elif f.np is None and not f.passive:
             continue
+        elif f.passive:
+            f.speaker = None
         elif f.antecedent is not None:
             sp = describe(text, f.antecedent[0], f.antecedent[1], discourse)
             f.speaker = sp and replace(sp, mention=text[f.np[0]:f.np[1]], start=f.np[0], end=f.np[1])
         else:
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
         prev = f
-        if f.speaker is None:
+        if f.speaker is None and not f.passive:
             continue
-        if f.role_prefix and f.speaker.type == "person":
+        if f.role_prefix and f.speaker and f.speaker.type == "person":
             role = text[f.role_prefix[0]:f.role_prefix[1]].strip()
             aff = affiliation_from_role(text, tokens(text, *f.role_prefix))
             f.speaker = Speaker(f.speaker.mention, f.speaker.start, f.speaker.end, f.speaker.type,
@@ -1530,7 +1581,8 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         if not parts or records.contains(parts):
             continue
         records.add(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
-        discourse.speakers.append(f.speaker)
+        if f.speaker:
+            discourse.speakers.append(f.speaker)
 
     # Quotes nobody claimed: follow-on paragraphs, later parts of a quoted paragraph, or unattributed.
     for n, m in enumerate(marks):

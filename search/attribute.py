@@ -779,6 +779,12 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
         place = place_of(t.text)
         if place and possessive(t):
             return place
+    owner = next((n for n, t in enumerate(words) if possessive(t) and t.is_cap), None)
+    if owner is not None:  # "the European Union’s foreign policy chief": the whole name that owns the role
+        first = owner
+        while first > 0 and words[first - 1].is_cap and fold(words[first - 1].text) not in DETERMINERS:
+            first -= 1
+        return _strip_possessive(text[words[first].start:words[owner].end])
     # An organisation named inside the role: "Afghan Defence Ministry spokesman".
     det = len(words) > 1 and fold(words[0].text) in DETERMINERS
     if det:
@@ -825,8 +831,10 @@ def _appositive_role(appos: str) -> str | None:
     first = appos.split()[0].lower() if appos else ""
     if not appos or not appos[0].isalpha() or first.endswith(("ly", "ing")) \
             or first in ("who", "which", "whose", "whom", "that", "however", "though", "too", "meanwhile", "instead",
-                         "for", "in", "at", "on", "by", "with", "after"):
-        return None  # "who has led the party since 2010", "speaking to reporters", "for his part": no title
+                         "for", "in", "at", "on", "by", "with", "after", "through", "via", "from", "during", "under",
+                         "like", "unlike", "as", "despite", "amid", "without", "before", "among", "over"):
+        # "who has led the party since 2010", "speaking to reporters", "through his spokesman …": no title
+        return None
     return appos
 
 

@@ -39,7 +39,7 @@ lambaste reference compare champion defend term ridicule attack bemoan rip speak
 yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
-underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline
+underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline offer
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
@@ -93,7 +93,7 @@ ENQUIRIES = {"request", "requests", "message", "messages", "query", "queries", "
 WHOLE_OBJECT = {"pound", "admire", "rate", "blame", "exhort", "mock", "deride", "hail", "denounce", "lambaste",
                 "reference", "compare", "champion", "defend", "term", "ridicule", "blast", "slam", "dismiss",
                 "brand", "label", "dub", "laud", "characterize", "characterise", "liken", "attack",
-                "encourage", "want", "plan", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
+                "encourage", "want", "plan", "offer", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
                 "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
                 "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
                 "disclose", "acknowledge", "admit", "question"}
@@ -817,8 +817,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
         if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
             return None
-    if lemma == "plan" and not (i + 1 < len(toks) and toks[i + 1].lower == "to"):
-        return None  # "The tax plan drew fire": an intention is reported only with its "to …"
+    if lemma in ("plan", "offer") and not (i + 1 < len(toks) and toks[i + 1].lower == "to"):
+        return None  # "The tax plan drew fire", "offered a reward": an intention is reported only with its "to …"
     if lemma in ("find", "show", "hold") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
         return None  # "found themselves", "the Apple Music show", "held dreams of …": only "… that" reports
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
@@ -1191,14 +1191,14 @@ def _clause_start(toks: list[Token], c: int, n: int) -> bool:
     return toks[c].lower not in PREPOSITIONS and any(t.lower in FINITE for t in toks[c + 1:n])
 
 
-_ANONYMITY = re.compile(r"\s*(?:not to be|that (?:his|her|their|its) (?:full |last |first )?names? not be) "
+_ANONYMITY = re.compile(r"\s*(?:(?:not )?to be|that (?:his|her|their|its) (?:full |last |first )?names? not be) "
                         r"(?:named|identified|used|published|quoted)|\s*(?:on (?:the )?condition of|under the "
                         r"condition of) anonymity|\s*anonymously\b")
 
 
 def _anonymity(text: str, toks: list[Token], i: int) -> bool:
-    """Does the cue at toks[i] only ask for, or grant, anonymity ("asked not to be named", "asked that
-    her last name not be used", "speaking on condition of anonymity because …")?"""
+    """Does the cue at toks[i] only ask for, or grant, anonymity ("asked not to be named", "did not want
+    to be identified", "asked that her last name not be used", "speaking on condition of anonymity")?"""
     return _ANONYMITY.match(text, toks[i].end) is not None
 
 
@@ -1389,8 +1389,9 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         n += 1
     np = toks[i + 2:n]
 
-    def ok(run: list[Token]) -> bool:
-        return bool(run) and (_np_ok(text, run) or (len(run) <= 8 and not any(t.lower in CUES for t in run)))
+    def ok(run: list[Token]) -> bool:  # a cue word after "the" is a noun or adjective: "the state news agency"
+        return bool(run) and (_np_ok(text, run) or (len(run) <= 8 and not any(
+            t.lower in CUES and not (k and run[k - 1].lower in NOUN_MARKERS) for k, t in enumerate(run))))
 
     if np and not ok(np):
         # "according to a complaint filed by the SEC and …": the head before its modifiers

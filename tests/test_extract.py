@@ -340,6 +340,18 @@ def one(text: str, **expect):
                  id="a-persons-letter-speaks-for-the-person"),
     pytest.param("Hillary Clinton spoke first. In her book, Living History, she wrote that the clot was minor.",
                  dict(speaker="Hillary Clinton", speaker_mention="she"), id="a-books-title-is-no-person"),
+    pytest.param("“People are terrified,” said a doctor in Khost, who did not want to be named.",
+                 dict(kind="direct", speaker_mention="a doctor"), id="not-wanting-to-be-named-is-no-speech"),
+    pytest.param("According to the state news agency, the talks will resume in Doha.",
+                 dict(speaker_mention="the state news agency", content="the talks will resume in Doha"),
+                 id="a-cue-word-after-the-in-according-to"),
+    pytest.param("Guterres, through his spokesman Stephane Dujarric, called for an immediate ceasefire.",
+                 dict(speaker="Guterres", role=None), id="a-prepositional-aside-is-no-role"),
+    pytest.param("Iran’s foreign minister, Abbas Araghchi, offered to mediate between the two sides.",
+                 dict(speaker="Abbas Araghchi", cue="offered", content="to mediate between the two sides"),
+                 id="offered-to"),
+    pytest.param("The European Union’s foreign policy chief, Kaja Kallas, said the bloc was worried.",
+                 dict(speaker="Kaja Kallas", affiliation="European Union"), id="a-two-word-owner-of-the-role"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -377,6 +389,7 @@ def test_golden(text, expect):
     pytest.param("I’m told the deal is dead.", id="told-in-the-passive-after-a-contraction"),
     pytest.param("The decision was welcomed in Kabul on Friday.", id="a-passive-with-only-a-place-after"),
     pytest.param("After speaking to reporters, Jane Doe left.", id="an-opening-participle-with-only-whom"),
+    pytest.param("The company offered a reward for information.", id="offered-without-to"),
     pytest.param("Mr. Quiros has not been charged with any crime.", id="charged-with-is-an-indictment"),
     pytest.param("Officials were warned the dam would fail.", id="warned-in-the-passive"),
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),

@@ -50,6 +50,8 @@ _IRREGULAR = {
     "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
 ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
+# After a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not more of it
+GLOSSES = {"underscore", "signal", "indicate"}
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
 ADDRESSED = {"tell", "warn", "assure", "reassure", "remind", "advise", "inform", "ask", "urge"}  # "was told": heard
@@ -891,10 +893,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                          np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
-        if not (i > 0 and (toks[i - 1].text == "," or toks[i - 1].lower in ("by", "for", "after", "while",
-                                                                           "before", "when")
+        # after a comma, maybe one inside a quote (`“… completely,” adding that …`)
+        after_comma = i > 0 and (toks[i - 1].text == "," or (
+            quoted[i - 1] and _char_before(text, tok.start, QUOTE_CHARS + " ") == ","))
+        if not (i > 0 and (after_comma or toks[i - 1].lower in ("by", "for", "after", "while", "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \
-                or lemma in ATTITUDES:
+                or lemma in ATTITUDES or (after_comma and lemma in GLOSSES):
             return None
         frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
         frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -1247,8 +1251,7 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
             end = toks[n].start  # `Clinton as a “disgrace” Wednesday on …`: the predicate ends with its quote
             break
         if quoted[n - 1] and _char_before(text, toks[n].start, QUOTE_CHARS + " ") == "," and (
-                toks[n].lower in CONTRAST or (toks[n].lower.endswith("ing") and not toks[n].is_cap
-                                              and (toks[n].lower in CUES or n > c + 3))):
+                toks[n].lower in CONTRAST or _participle_after(toks, n, c)):
             # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma is inside the quote
             end = toks[n].start
             break

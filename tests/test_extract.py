@@ -720,6 +720,24 @@ def test_publications_named_the_new_yorker():
     assert one("“The party is in deep trouble,” wrote The New Yorker.").speaker_type == "publication"
 
 
+def test_participle_after_a_comma_inside_a_quote_is_its_own_attribution():
+    text = "Jane Doe said the talks had “failed completely,” adding that Pakistan was to blame."
+    quotes = extract(text)
+    assert [(q.text, q.cue, q.speaker) for q in quotes] == [
+        ("the talks had “failed completely,”", "said", "Jane Doe"),
+        ("that Pakistan was to blame", "adding", "Jane Doe")]
+
+
+def test_a_gloss_after_a_quote_is_the_writers():
+    one("Asif called the situation “open war,” underscoring the seriousness of the crisis.",
+        speaker="Asif", content="the situation “open war,”")
+
+
+def test_including_after_a_comma_inside_a_quote_carries_on():
+    one("She said the plan would cover “every single district,” including Kabul.",
+        content="the plan would cover “every single district,” including Kabul")
+
+
 def test_coordinated_cue_after_a_quote_inherits_the_subject():
     quotes = extract('Cruz exhorted Republicans to "vote your conscience" and said he was standing on principle.')
     assert [(q.speaker, q.cue, q.text) for q in quotes] == [

@@ -394,6 +394,11 @@ class Discourse:
                     self.people.append((run[0].start, fold(full),
                                         Speaker(full, run[0].start, run[-1].end, "person", full)))
                     self._learn_gender(full, titles)
+                elif kind == "person" and len(run) == 1 and not titles and (full := self.full_name(name, run[0].start)):
+                    # "Asif was blunt.": a later surname keeps the person recent for "he" after it
+                    sp = next(sp for _, f, sp in reversed(self.people) if f == fold(full))
+                    self.people.append((run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person",
+                                                                          full, sp.role, sp.affiliation)))
                 elif kind == "person" and len(run) == 1 and titles & NAMING_TITLES:
                     # "President Obama": known by one name, still "the president" later
                     self.titled.append((run[0].start, titles,
@@ -664,6 +669,13 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "person", name, role, aff, guessed)
 
     # No name at the head: a description ("one resident", "the ministry", "Afghan officials").
+    at = next((n for n in range(1, len(toks) - 1) if toks[n].lower in ("for", "to")
+               and _someone(fold(toks[n - 1].text))), None)
+    if at is not None and first in INDEFINITE and toks[at + 1].lower in ("the", "its", "their"):
+        # "a spokesman for the ministry": someone speaking for the body named earlier
+        body = describe(text, toks[at + 1].start, m_end, discourse)
+        return Speaker(mention, m_start, m_end, "anonymous", mention, text[toks[1].start:toks[at - 1].end],
+                       body.name if body and body.type == "organisation" and body.guessed else None)
     aff = affiliation_from_role(text, toks + pp)
     if first == "the" and len(toks) >= 2 and head in PERSON_TITLES and head not in ORG_NOUNS \
             and not pp:
@@ -770,6 +782,9 @@ ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governo
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(ABBREVIATED_TITLES) + r")\b\.?", re.I)
 
 
+COMPASS = {"western", "eastern", "northern", "southern"}  # "a Western diplomat" belongs to no body called Western
+
+
 def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
     """'Taliban government spokesman' → 'Taliban government'; "Pakistan's" → 'Pakistan'."""
     if not toks:
@@ -811,7 +826,7 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
                 and not words[1].is_cap:
             continue  # "Local aid workers": a capital only because it starts the sentence
         if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS and w not in PEOPLE_NOUNS \
-                and w not in IDENTITY_WORDS and not (w.endswith("ed") and not caps):
+                and w not in IDENTITY_WORDS and w not in COMPASS and not (w.endswith("ed") and not caps):
             # not "Black Lawmakers" or "Frustrated Parents": who they are, not a body they belong to
             caps.append(t)
         elif caps and w in BODY_NOUNS:

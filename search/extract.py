@@ -1196,14 +1196,16 @@ def _clause_start(toks: list[Token], c: int, n: int) -> bool:
 
 
 _ANONYMITY = re.compile(r"\s*(?:(?:not )?to be|that (?:his|her|their|its) (?:full |last |first )?names? not be) "
-                        r"(?:named|identified|used|published|quoted)|\s*(?:on (?:the )?condition of|under the "
-                        r"condition of) anonymity|\s*anonymously\b")
+                        r"(?:named|identified|used|published|quoted)")
+# "speaking on condition of anonymity": the terms of speaking, where "said on condition of …" says something
+_ANONYMOUS_SPEAKING = re.compile(r"\s*(?:(?:on|under) (?:the )?condition of anonymity|anonymously\b)")
 
 
 def _anonymity(text: str, toks: list[Token], i: int) -> bool:
     """Does the cue at toks[i] only ask for, or grant, anonymity ("asked not to be named", "did not want
     to be identified", "asked that her last name not be used", "speaking on condition of anonymity")?"""
-    return _ANONYMITY.match(text, toks[i].end) is not None
+    return _ANONYMITY.match(text, toks[i].end) is not None \
+        or (CUES[toks[i].lower] == "speak" and _ANONYMOUS_SPEAKING.match(text, toks[i].end) is not None)
 
 
 def _quantity(toks: list[Token], c: int) -> bool:

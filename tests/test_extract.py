@@ -352,6 +352,12 @@ def one(text: str, **expect):
                  id="offered-to"),
     pytest.param("The European Union’s foreign policy chief, Kaja Kallas, said the bloc was worried.",
                  dict(speaker="Kaja Kallas", affiliation="European Union"), id="a-two-word-owner-of-the-role"),
+    pytest.param("“The situation is fluid,” one Western diplomat said on condition of anonymity.",
+                 dict(kind="direct", speaker_mention="one Western diplomat", speaker_type="anonymous", affiliation=None),
+                 id="said-on-condition-of-anonymity-is-speech"),
+    pytest.param("Pakistan’s Ministry of Information issued a list. “No comment,” said a spokesman for the ministry.",
+                 dict(speaker_type="anonymous", role="spokesman", affiliation="Pakistan’s Ministry of Information"),
+                 id="a-spokesman-for-the-body-named-before"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -726,6 +732,13 @@ def test_participle_after_a_comma_inside_a_quote_is_its_own_attribution():
     assert [(q.text, q.cue, q.speaker) for q in quotes] == [
         ("the talks had “failed completely,”", "said", "Jane Doe"),
         ("that Pakistan was to blame", "adding", "Jane Doe")]
+
+
+def test_he_after_a_later_bare_surname_is_that_person():
+    text = ("Khawaja Asif and Zabihullah Mujahid traded barbs. Mujahid said the strikes were illegal. "
+            "Asif was blunt. “Our patience has run out,” he told the National Assembly.")
+    last = extract(text)[-1]
+    assert (last.speaker, last.speaker_mention) == ("Khawaja Asif", "he")
 
 
 def test_a_gloss_after_a_quote_is_the_writers():

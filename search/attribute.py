@@ -437,7 +437,8 @@ class Discourse:
     def person_before(self, offset: int, gender: str | None = None) -> Speaker | None:
         """The most recent person before offset whose gender, where known, fits."""
         found = [sp for start, _, sp in self.people if start < offset]
-        found += [sp for sp in self.speakers if sp.type == "person" and sp.start < offset and sp.name]
+        found += [sp for sp in self.speakers if sp.start < offset and sp.name and (
+            sp.type == "person" or _one_someone(sp))]
         for sp in sorted(found, key=lambda sp: sp.start, reverse=True):
             if gender is None or self.gender(sp) in (gender, None):
                 return sp
@@ -619,7 +620,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         # speaks for the name, not the name
         whose = _split_title(text, toks[k:])[1] or toks[k:]
         role = text[toks[0 if j == 2 else 1].start:toks[j - 2].end]
-        aff = _strip_possessive(text[whose[0].start:whose[-1].end])
+        body = _strip_possessive(text[toks[k].start:toks[-1].end])  # "the Ministry of Foreign Affairs", whole
+        aff = body if classify_name(body) == "organisation" else _strip_possessive(text[whose[0].start:whose[-1].end])
         if first == "the":  # one definite person, known by role
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
@@ -711,6 +713,16 @@ def people_plural(word: str) -> bool:
     return word.endswith("s") and word[:-1] in PERSON_WORDS
 
 
+def _one_someone(sp: Speaker) -> bool:
+    """An anonymous speaker who is one person ("one resident", "the coach"), whom "he" or "she" can
+    mean later, unlike "officials" or a pronoun nobody was found for."""
+    words = fold(sp.mention).split()
+    head = words[-1]
+    return sp.type == "anonymous" and 2 <= len(words) <= 4 and all(w.isalpha() for w in words) \
+        and words[0] in ("the", "a", "an", "one", "another") and head in PEOPLE_NOUNS \
+        and head not in DETERMINERS and head not in PARTY_WORDS and not people_plural(head)
+
+
 def _someone(word: str) -> bool:
     """A noun for people or a role ("aide", "advisers", "spokeswoman")."""
     return word in PERSON_WORDS or people_plural(word)
@@ -753,7 +765,7 @@ def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: D
         if sp is not None:
             prior = _prior_speaker(discourse, sp.name)
             src = prior or sp
-            return Speaker(mention, start, end, "person", sp.name, src.role, src.affiliation, True)
+            return Speaker(mention, start, end, sp.type, sp.name, src.role, src.affiliation, True)
         return Speaker(mention, start, end, "anonymous", None, None, None, True)
     sp = discourse.last_group(start, plural=word in ("they", "them"))
     if sp is not None:
@@ -815,6 +827,10 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
             first -= 1
         while last + 1 < len(words) and fold(words[last + 1].text) in BODY_NOUNS:
             last += 1  # "the Taliban government"
+        while last + 2 < len(words) and words[last + 1].lower == "of" and words[last + 2].is_cap:
+            last += 2  # "the University of Oxford"
+            while last + 1 < len(words) and words[last + 1].is_cap:
+                last += 1
         return _strip_possessive(text[words[first].start:words[last].end])
     # Capitalised run before the role noun, with a trailing org noun ("Taliban government").
     caps = []

@@ -1113,7 +1113,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     n = c
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
             and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap
-                                                              or toks[n - 1].lower in NOUN_MARKERS):  # "in a report"
+                                                              or toks[n - 1].lower in NOUN_MARKERS  # "in a report"
+                                                              or _adverbial_noun(toks, c, n)):
         if quoted[n]:
             after = _quoted_name_end(toks, quoted, n) if n > c else None
             if after is None:
@@ -1187,6 +1188,14 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                             or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
+
+
+def _adverbial_noun(toks: list[Token], c: int, n: int) -> bool:
+    """Is the cue word at toks[n] the noun that ends an adverbial opened by a preposition at
+    toks[c], just before "that" ("told analysts on a conference call that …")?"""
+    return n > c + 1 and toks[c].lower in ("on", "in", "at", "during", "via", "over") and n + 1 < len(toks) \
+        and toks[n + 1].lower == "that" and toks[n - 1].is_word and toks[n - 1].lower not in CLAUSE_PRONOUNS \
+        and not toks[n].lower.endswith("ing")
 
 
 def _clause_start(toks: list[Token], c: int, n: int) -> bool:

@@ -358,6 +358,13 @@ def one(text: str, **expect):
     pytest.param("Pakistan’s Ministry of Information issued a list. “No comment,” said a spokesman for the ministry.",
                  dict(speaker_type="anonymous", role="spokesman", affiliation="Pakistan’s Ministry of Information"),
                  id="a-spokesman-for-the-body-named-before"),
+    pytest.param("Apple’s chief executive, Tim Cook, told analysts on a conference call that demand remained strong.",
+                 dict(speaker="Tim Cook", content="that demand remained strong"), id="a-cue-noun-ending-the-adverbial"),
+    pytest.param("Scientists at the University of Oxford said the vaccine worked.",
+                 dict(speaker_type="anonymous", affiliation="University of Oxford"), id="a-body-of-a-place"),
+    pytest.param("A spokesman for the Ministry of Foreign Affairs said talks continued.",
+                 dict(speaker_type="anonymous", role="spokesman", affiliation="Ministry of Foreign Affairs"),
+                 id="a-spokesman-for-a-ministry-of-something"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -739,6 +746,17 @@ def test_he_after_a_later_bare_surname_is_that_person():
             "Asif was blunt. “Our patience has run out,” he told the National Assembly.")
     last = extract(text)[-1]
     assert (last.speaker, last.speaker_mention) == ("Khawaja Asif", "he")
+
+
+def test_she_after_one_anonymous_person_is_that_person():
+    text = "Jane Doe said the plan failed. One resident said the shelling began at dawn. “We ran,” she added."
+    last = extract(text)[-1]
+    assert (last.speaker, last.speaker_type) == ("One resident", "anonymous")
+
+
+def test_he_after_officials_is_not_one_of_them():
+    text = "Jane Doe said the plan failed. Officials said the talks failed. “We tried,” he said."
+    assert extract(text)[-1].speaker != "Officials"
 
 
 def test_a_gloss_after_a_quote_is_the_writers():

@@ -317,6 +317,17 @@ def _titled_work(toks: list[Token], i: int, j: int) -> bool:
     return i > 0 and fold(toks[i - 1].text) in WORKS
 
 
+NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
+def _ends_with(full: str, key: str) -> bool:
+    """Is key the last name of full, maybe before a suffix ("biden" in "joseph r. biden jr")?"""
+    if full.endswith(" " + key):
+        return True
+    head, _, last = full.rpartition(" ")
+    return last in NAME_SUFFIXES and head.endswith(" " + key)
+
+
 class Discourse:
     """What an article has named so far, for pronouns, surnames and 'the ministry'."""
 
@@ -327,6 +338,7 @@ class Discourse:
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
         self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
         self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
+        self._by_word: dict[str, list[tuple[int, str, Speaker]]] = {}  # a name's first or last word -> people
         self._index_names(quoted)
 
     def _index_names(self, quoted: Spans) -> None:
@@ -382,8 +394,8 @@ class Discourse:
                 elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
                                                                    or "-" in t.text for t in run):
                     role, aff = self._appositive(run[-1].end)
-                    self.people.append((run[0].start, fold(name),
-                                        Speaker(name, run[0].start, run[-1].end, "person", name, role, aff)))
+                    self._add_person(run[0].start, fold(name),
+                                     Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
                     if titles & ROLE_WORDS:
@@ -391,14 +403,13 @@ class Discourse:
                 elif kind == "person" and len(run) == 1 and titles & HONORIFICS - {"dr"}:
                     # "Ms. Doe": a person, and one whose gender the honorific tells
                     full = self.full_name(name, run[0].start) or name
-                    self.people.append((run[0].start, fold(full),
-                                        Speaker(full, run[0].start, run[-1].end, "person", full)))
+                    self._add_person(run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person", full))
                     self._learn_gender(full, titles)
                 elif kind == "person" and len(run) == 1 and not titles and (full := self.full_name(name, run[0].start)):
                     # "Asif was blunt.": a later surname keeps the person recent for "he" after it
                     sp = next(sp for _, f, sp in reversed(self.people) if f == fold(full))
-                    self.people.append((run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person",
-                                                                          full, sp.role, sp.affiliation)))
+                    self._add_person(run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person",
+                                                                       full, sp.role, sp.affiliation))
                 elif kind == "person" and len(run) == 1 and titles & NAMING_TITLES:
                     # "President Obama": known by one name, still "the president" later
                     self.titled.append((run[0].start, titles,
@@ -417,6 +428,12 @@ class Discourse:
                         start = owner.start
                     self.orgs.append((run[0].start, self.text[start:toks[k].end]))
             i = j + 1
+
+    def _add_person(self, start: int, full: str, sp: Speaker) -> None:
+        self.people.append((start, full, sp))
+        words = [w for w in full.split() if w not in NAME_SUFFIXES]
+        for w in {words[0], words[-1]} if words else ():
+            self._by_word.setdefault(w, []).append((start, full, sp))
 
     def _appositive(self, end: int) -> tuple[str | None, str | None]:
         """'Wahidullah Mohammadi, a spokesman for the military, …' → its role and affiliation."""
@@ -449,9 +466,10 @@ class Discourse:
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
-        ends = re.compile(rf" {re.escape(key)}(?: (?:jr|sr|ii|iii|iv))?$")  # "Biden" in "joseph r. biden jr"
-        found = [(start, sp.name) for start, full, sp in self.people
-                 if start <= offset and full != key and (ends.search(full) or full.startswith(key + " "))]
+        # a one-word name can only be a first or last word: look those up, not every person
+        people = self.people if " " in key else self._by_word.get(key, [])
+        found = [(start, sp.name) for start, full, sp in people
+                 if start <= offset and full != key and (_ends_with(full, key) or full.startswith(key + " "))]
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname

@@ -760,8 +760,12 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
             continue
         low = toks[n].lower
         if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
-                or (n > k and low in CLAUSE_PRONOUNS):
-            break  # "told African-Americans this weekend he would …": the clause starts at the pronoun
+                or (n > k and low in CLAUSE_PRONOUNS) \
+                or (n > k and low in ("the", "a", "an") and toks[n - 1].is_word and toks[n - 1].lower not in PREPOSITIONS
+                    and toks[n - 1].lower not in NOUN_MARKERS):
+            # "told African-Americans this weekend he would …", "told police the gunman fired …":
+            # the clause starts at the pronoun or the next noun phrase
+            break
         n += 1
     return n
 
@@ -1177,8 +1181,10 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         return nxt.start, body_end
     if (lemma in ADDRESSEE or lemma in ("hope", "agree")) and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”", "hopes to offset …"
-    if lemma in ADDRESSEE and nxt.lower in CLAUSE_PRONOUNS and c > i + 1:
-        return nxt.start, body_end  # "told the forum he was …": the clause after the addressee
+    if lemma in ADDRESSEE and c > i + 1 and (nxt.lower in CLAUSE_PRONOUNS or (
+            nxt.lower in ("the", "a", "an") and any(t.lower in FINITE or (t.lower.endswith("ed") and not t.is_cap)
+                                                    for t in toks[c + 2:c + 6]))):
+        return nxt.start, body_end  # "told the forum he was …", "told police the gunman …": the clause after the addressee
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
     if nxt.is_word and (nxt.lower not in PREPOSITIONS or _quantity(toks, c)) and fold(nxt.text) not in TIME_WORDS \
@@ -1204,8 +1210,8 @@ def _clause_start(toks: list[Token], c: int, n: int) -> bool:
     return toks[c].lower not in PREPOSITIONS and any(t.lower in FINITE for t in toks[c + 1:n])
 
 
-_ANONYMITY = re.compile(r"\s*(?:(?:not )?to be|that (?:his|her|their|its) (?:full |last |first )?names? not be) "
-                        r"(?:named|identified|used|published|quoted)")
+_ANONYMITY = re.compile(r"\s*(?:(?:not )?to be|that (?:only )?(?:his|her|their|its) (?:full |last |first )?names?"
+                        r"(?:, [^,]{1,40},)? (?:not )?be) (?:named|identified|used|published|quoted)")
 # "speaking on condition of anonymity": the terms of speaking, where "said on condition of …" says something
 _ANONYMOUS_SPEAKING = re.compile(r"\s*(?:(?:on|under) (?:the )?condition of anonymity|anonymously\b)")
 

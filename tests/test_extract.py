@@ -365,6 +365,11 @@ def one(text: str, **expect):
     pytest.param("A spokesman for the Ministry of Foreign Affairs said talks continued.",
                  dict(speaker_type="anonymous", role="spokesman", affiliation="Ministry of Foreign Affairs"),
                  id="a-spokesman-for-a-ministry-of-something"),
+    pytest.param("Witnesses told police the gunman fired at least 20 shots.",
+                 dict(speaker="Witnesses", content="the gunman fired at least 20 shots"),
+                 id="told-an-addressee-a-clause-without-that"),
+    pytest.param("“He just kept shooting,” said one witness, who asked that only her first name, Maria, be used.",
+                 dict(kind="direct", speaker="one witness"), id="asking-that-only-a-first-name-be-used"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -403,6 +408,7 @@ def test_golden(text, expect):
     pytest.param("The decision was welcomed in Kabul on Friday.", id="a-passive-with-only-a-place-after"),
     pytest.param("After speaking to reporters, Jane Doe left.", id="an-opening-participle-with-only-whom"),
     pytest.param("The company offered a reward for information.", id="offered-without-to"),
+    pytest.param("She told the crowd a story about her father.", id="told-someone-a-noun-phrase"),
     pytest.param("Mr. Quiros has not been charged with any crime.", id="charged-with-is-an-indictment"),
     pytest.param("Officials were warned the dam would fail.", id="warned-in-the-passive"),
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),

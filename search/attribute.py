@@ -605,6 +605,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         if at is not None and classify_name(text[toks[at - 2].start:toks[at - 1].end]) == "person" \
                 and fold(toks[at - 2].text) not in ROLE_WORDS:
             toks, pp = toks[:at], toks[at:]
+    if fold(toks[-1].text) in MESSAGES and pp and pp[0].lower == "from" and len(pp) > 1:
+        return describe(text, pp[1].start, pp[-1].end, discourse)  # "A statement from the Foreign Office said"
     own = next((n for n, t in enumerate(toks[:-1]) if possessive(t)), None)
     if own is not None and fold(toks[-1].text) in MESSAGES and len(toks) - own <= 4 \
             and not any(t.is_cap for t in toks[own + 1:]):
@@ -890,5 +892,6 @@ def _appositive_role(appos: str) -> str | None:
 def _appositive_affiliation(appos: str) -> str | None:
     """'the director of the South Asia Institute at the Wilson Center' → 'Wilson Center'."""
     orgs = re.findall(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s*)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*)+)*)", appos)
-    orgs = [o.strip() for o in orgs if o.strip()]
+    # "who spoke by phone with Mr. Netanyahu": whom one met, not where one works
+    orgs = [o.strip() for o in orgs if o.strip() and fold(o.split()[0].rstrip(".")) not in HONORIFICS]
     return orgs[-1] if orgs else None

@@ -1162,8 +1162,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         for n in range(c + 1, min(c + 7, len(toks))):
             if quoted[n] or toks[n].text in (",", ".", ";"):
                 break
-            if toks[n].lower in CLAUSE_PRONOUNS:
-                c, nxt = n, toks[n]
+            if toks[n].lower in CLAUSE_PRONOUNS or (toks[n].lower in ("the", "a", "an")
+                                                     and fold(toks[n - 1].text) in TIME_NOUNS):
+                c, nxt = n, toks[n]  # "told CNN on Sunday the talks had failed"
                 break
     body_end = _clause_end(text, toks, quoted, c, e)
     if quoted[c]:

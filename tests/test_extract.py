@@ -370,6 +370,14 @@ def one(text: str, **expect):
                  id="told-an-addressee-a-clause-without-that"),
     pytest.param("“He just kept shooting,” said one witness, who asked that only her first name, Maria, be used.",
                  dict(kind="direct", speaker="one witness"), id="asking-that-only-a-first-name-be-used"),
+    pytest.param("He told CNN on Sunday the talks had failed.", dict(content="the talks had failed", cue="told"),
+                 id="told-someone-on-a-day-a-clause"),
+    pytest.param("Jane Doe said on Monday the deal was dead.", dict(speaker="Jane Doe", content="the deal was dead"),
+                 id="said-on-a-day-a-clause"),
+    pytest.param("A statement from the Foreign Office said Britain was concerned.",
+                 dict(speaker="Foreign Office", speaker_type="organisation"), id="a-statement-from-a-body"),
+    pytest.param("Mr. Biden, who spoke by phone with Mr. Netanyahu on Sunday, reiterated his support for Israel.",
+                 dict(speaker="Biden", affiliation=None), id="a-person-met-is-no-affiliation"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

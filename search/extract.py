@@ -830,8 +830,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
                                                            or toks[i + 1].text in (",", ":"))):
         return None  # "state Del. Marcia Price", "state officials": an adjective
-    if tok.lower != lemma and not tok.lower.endswith("ing") and lemma not in STATES \
-            and any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]):
+    if tok.lower != lemma and not tok.lower.endswith("ing") and (lemma not in STATES or toks[aux].lower == "it") \
+            and any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]):  # "It is believed that …" has no believer
         # A passive: "It was announced that …", "He was accused of …": who said it is not given,
         # so the content stands unattributed. "He was told that …", "I'm told" (the subject only
         # heard it), and "was criticised for saying …" (the participle has the speaker) give none.

@@ -378,6 +378,11 @@ def one(text: str, **expect):
                  dict(speaker="Foreign Office", speaker_type="organisation"), id="a-statement-from-a-body"),
     pytest.param("Mr. Biden, who spoke by phone with Mr. Netanyahu on Sunday, reiterated his support for Israel.",
                  dict(speaker="Biden", affiliation=None), id="a-person-met-is-no-affiliation"),
+    pytest.param("It is believed that the militants crossed from Afghanistan.",
+                 dict(speaker=None, speaker_type="unattributed", content="that the militants crossed from Afghanistan"),
+                 id="it-is-believed-names-no-believer"),
+    pytest.param("He was worried that the talks would collapse.",
+                 dict(speaker_mention="He", cue="worried"), id="a-state-in-the-passive-form-is-the-subjects"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -807,9 +807,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return f if f.after and (f.np or f.inherit) else None
     if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
-    if i + 1 < len(toks) and toks[i + 1].lower == "by":
-        return None
     aux = _before_auxiliaries(toks, quoted, i)
+    if i + 1 < len(toks) and toks[i + 1].lower == "by":
+        return _agent_first(text, toks, quoted, i, aux, e)
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
             and any(t.lower in BE_FORMS for t in toks[aux + 1:i]) and not tok.lower.endswith("ing"):
         return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
@@ -978,6 +978,22 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _agent_first(text: str, toks: list[Token], quoted: list[bool], i: int, aux: int, e: int) -> Frame | None:
+    """A passive cue with its agent first: `was rejected by Kabul as baseless`, `was described by one
+    diplomat as “…”` (the agent speaks); any other cue before "by" reports nothing."""
+    if not any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]) or i + 2 >= len(toks):
+        return None
+    agent = _inverted_subject(text, toks, quoted, i + 2)
+    if agent is None:
+        return None
+    n = next((n for n in range(i + 2, len(toks)) if toks[n].start >= agent[0][1]), len(toks))
+    if n >= len(toks) or toks[n].lower not in ("as", "that"):
+        return None
+    tok = toks[i]
+    return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=agent[0], appositive=agent[1],
+                 after=(toks[n].start, _clause_end(text, toks, quoted, n, e)))
 
 
 def _parenthetical_close(toks: list[Token], quoted: list[bool], c: int) -> int | None:

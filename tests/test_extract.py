@@ -383,6 +383,9 @@ def one(text: str, **expect):
                  id="it-is-believed-names-no-believer"),
     pytest.param("He was worried that the talks would collapse.",
                  dict(speaker_mention="He", cue="worried"), id="a-state-in-the-passive-form-is-the-subjects"),
+    pytest.param("The talks were described by one diplomat as “the last chance for peace.”",
+                 dict(kind="direct", speaker="one diplomat", content="“the last chance for peace.”"),
+                 id="a-passive-with-its-agent-first"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -422,6 +425,7 @@ def test_golden(text, expect):
     pytest.param("After speaking to reporters, Jane Doe left.", id="an-opening-participle-with-only-whom"),
     pytest.param("The company offered a reward for information.", id="offered-without-to"),
     pytest.param("She told the crowd a story about her father.", id="told-someone-a-noun-phrase"),
+    pytest.param("The proposal was welcomed by both sides.", id="a-passive-with-only-its-agent"),
     pytest.param("Mr. Quiros has not been charged with any crime.", id="charged-with-is-an-indictment"),
     pytest.param("Officials were warned the dam would fail.", id="warned-in-the-passive"),
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),

@@ -362,8 +362,8 @@ class Discourse:
                 j += 1
             run = toks[i:j + 1]
             after = toks[j + 1] if j + 1 < len(toks) else None
-            if any(fold(t.text) in HEADLINE_WORDS for t in run) or (
-                    after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS) or _titled_work(toks, i, j):
+            if any(fold(t.text) in HEADLINE_WORDS for t in run) or _titled_work(toks, i, j) or (
+                    after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS):
                 # title case ("Trump Is Merely a Small Fry"), a modifier ("the Kent County
                 # Republican headquarters") or a work's title ("her book, Living History,"), not a name
                 i = j + 1

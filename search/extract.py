@@ -761,8 +761,8 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
         low = toks[n].lower
         if low in ("that", "to", "of", "for", "on") or toks[n].text in (",", ":", ";") \
                 or (n > k and low in CLAUSE_PRONOUNS) \
-                or (n > k and low in ("the", "a", "an") and toks[n - 1].is_word and toks[n - 1].lower not in PREPOSITIONS
-                    and toks[n - 1].lower not in NOUN_MARKERS):
+                or (n > k and low in ("the", "a", "an") and toks[n - 1].is_word
+                    and toks[n - 1].lower not in PREPOSITIONS and toks[n - 1].lower not in NOUN_MARKERS):
             # "told African-Americans this weekend he would …", "told police the gunman fired …":
             # the clause starts at the pronoun or the next noun phrase
             break
@@ -830,42 +830,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if tok.lower == "state" and not (i + 1 < len(toks) and (toks[i + 1].lower == "that" or quoted[i + 1]
                                                            or toks[i + 1].text in (",", ":"))):
         return None  # "state Del. Marcia Price", "state officials": an adjective
-    if tok.lower != lemma and not tok.lower.endswith("ing") and (lemma not in STATES or toks[aux].lower == "it") \
-            and any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]):  # "It is believed that …" has no believer
-        # A passive: "It was announced that …", "He was accused of …": who said it is not given,
-        # so the content stands unattributed. "He was told that …", "I'm told" (the subject only
-        # heard it), and "was criticised for saying …" (the participle has the speaker) give none.
-        # "was charged with" is an indictment, and "was called a fraud by …" has its speaker after it.
-        if lemma in ADDRESSED or lemma == "charge" or i + 2 >= len(toks) or not toks[i + 1].is_word \
-                or (toks[i + 1].lower in ("for", "of", "after") and toks[i + 2].lower.endswith("ing")
-                    and CUES.get(toks[i + 2].lower) not in (None, "use")):
-            return None
-        if toks[i + 1].lower == "for" and toks[i + 2].lower in ("his", "her", "its", "their"):
-            # "was ridiculed for its prediction that …", "criticised for his claim that …": the
-            # subject's own words
-            n = next((n for n in range(i + 3, min(len(toks) - 1, i + 6)) if toks[n].lower in NOUN_CUES), None)
-            if n is not None and toks[n + 1].lower == "that" and not any(quoted[i + 3:n + 1]):
-                np, appos, _, _ = _subject(text, toks, quoted, i)
-                if np:
-                    return Frame(cue=toks[n].text, cue_start=toks[n].start, cue_end=toks[n].end, np=np,
-                                 appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)))
-        after = _after(text, toks, quoted, i, lemma, e)
-        first = next((n for n in range(i + 1, len(toks)) if toks[n].start >= after[0]), None) if after else None
-        if first is None or not (quoted[first] or toks[first].text in QUOTE_CHARS
-                                 or toks[first].lower in PASSIVE_COMPLEMENTS or lemma in NAMING):
-            return None  # "was welcomed in Kabul": where, not what
-        f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True)
-        # "was described as “a betrayal” by opposition leaders": the agent speaks
-        by = next((n for n in range(i + 1, len(toks)) if toks[n].lower == "by" and not quoted[n]
-                   and toks[n].start <= after[1] + 1), None)
-        if by is not None:
-            agent = _inverted_subject(text, toks, quoted, by + 1)
-            if agent is None or toks[by - 1].start < after[0]:
-                return None
-            f.after = (after[0], toks[by - 1].end)
-            f.np, f.appositive = agent
-            f.passive = False
-        return f
+    impersonal = aux >= 0 and toks[aux].lower == "it"  # "It is believed that …" has no believer
+    if tok.lower != lemma and not tok.lower.endswith("ing") and (lemma not in STATES or impersonal) \
+            and any(t.lower in PASSIVE_BE for t in toks[aux + 1:i]):
+        return _passive_frame(text, toks, quoted, i, lemma, e)
     b = i - 1
     while b > 0 and _adverb(toks[b]):
         b -= 1  # "has been steadily pounding"
@@ -957,7 +925,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     close = _parenthetical_close(toks, quoted, i + 1)
     if frame.before and close is not None and k > 1 and toks[k - 1].text == "," and not any(quoted[:k]) \
             and toks[k - 2].lower not in ("and", "but", "or") \
-            and toks[k].lower not in ("who", "which"):  # not `… for RT and, Mr. King said, has …`, `X, who said …,`
+            and toks[k].lower not in ("who", "which"):  # not `… and, Mr. King said, has …` or `X, who said …,`
         if _resumes(toks, quoted, close + 1):
             # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
             # it is the content, and it ends after the parenthetical, not at its comma
@@ -978,6 +946,44 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
+    """A passive speech verb at toks[i]: "It was announced that …", "He was accused of …" name no
+    speaker, so the content stands unattributed. "He was told that …", "I'm told" (the subject only
+    heard it) and "was criticised for saying …" (the participle has the speaker) give none of their
+    own; "was charged with" is an indictment; an agent after it speaks ("… by opposition leaders")."""
+    tok = toks[i]
+    if lemma in ADDRESSED or lemma == "charge" or i + 2 >= len(toks) or not toks[i + 1].is_word \
+            or (toks[i + 1].lower in ("for", "of", "after") and toks[i + 2].lower.endswith("ing")
+                and CUES.get(toks[i + 2].lower) not in (None, "use")):
+        return None
+    if toks[i + 1].lower == "for" and toks[i + 2].lower in ("his", "her", "its", "their"):
+        # "was ridiculed for its prediction that …", "criticised for his claim that …": the
+        # subject's own words
+        n = next((n for n in range(i + 3, min(len(toks) - 1, i + 6)) if toks[n].lower in NOUN_CUES), None)
+        if n is not None and toks[n + 1].lower == "that" and not any(quoted[i + 3:n + 1]):
+            np, appos, _, _ = _subject(text, toks, quoted, i)
+            if np:
+                return Frame(cue=toks[n].text, cue_start=toks[n].start, cue_end=toks[n].end, np=np,
+                             appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)))
+    after = _after(text, toks, quoted, i, lemma, e)
+    first = next((n for n in range(i + 1, len(toks)) if toks[n].start >= after[0]), None) if after else None
+    if first is None or not (quoted[first] or toks[first].text in QUOTE_CHARS
+                             or toks[first].lower in PASSIVE_COMPLEMENTS or lemma in NAMING):
+        return None  # "was welcomed in Kabul": where, not what
+    f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True)
+    # "was described as “a betrayal” by opposition leaders": the agent speaks
+    by = next((n for n in range(i + 1, len(toks)) if toks[n].lower == "by" and not quoted[n]
+               and toks[n].start <= after[1] + 1), None)
+    if by is not None:
+        agent = _inverted_subject(text, toks, quoted, by + 1)
+        if agent is None or toks[by - 1].start < after[0]:
+            return None
+        f.after = (after[0], toks[by - 1].end)
+        f.np, f.appositive = agent
+        f.passive = False
+    return f
 
 
 def _agent_first(text: str, toks: list[Token], quoted: list[bool], i: int, aux: int, e: int) -> Frame | None:
@@ -1201,7 +1207,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     if lemma in ADDRESSEE and c > i + 1 and (nxt.lower in CLAUSE_PRONOUNS or (
             nxt.lower in ("the", "a", "an") and any(t.lower in FINITE or (t.lower.endswith("ed") and not t.is_cap)
                                                     for t in toks[c + 2:c + 6]))):
-        return nxt.start, body_end  # "told the forum he was …", "told police the gunman …": the clause after the addressee
+        return nxt.start, body_end  # "told the forum he was …", "told police the gunman …": the clause after
     if lemma == "tell" or lemma in ADDRESSEE:
         return None
     if nxt.is_word and (nxt.lower not in PREPOSITIONS or _quantity(toks, c)) and fold(nxt.text) not in TIME_WORDS \

@@ -1065,8 +1065,6 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int
                  after=(toks[c + 1].start, end))
 
 
-
-
 def _after_message(toks: list[Token], quoted: list[bool], i: int) -> bool:
     """Does the participle at toks[i] follow a message noun, maybe past a time
     (`a series of tweets early Friday saying …`)?"""
@@ -1565,10 +1563,10 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
         elif f.inherit:
             continue
-        elif f.np is None and not f.passive:
-            continue
         elif f.passive:
-            f.speaker = None
+            f.speaker = None  # recorded, unattributed
+        elif f.np is None:
+            continue
         elif f.antecedent is not None:
             sp = describe(text, f.antecedent[0], f.antecedent[1], discourse)
             f.speaker = sp and replace(sp, mention=text[f.np[0]:f.np[1]], start=f.np[0], end=f.np[1])

@@ -865,9 +865,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                          np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
-        # after a comma, maybe one inside a quote (`“… completely,” adding that …`)
-        after_comma = i > 0 and (toks[i - 1].text == "," or (
-            quoted[i - 1] and _char_before(text, tok.start, QUOTE_CHARS + " ") == ","))
+        after_comma = _after_comma(text, toks, quoted, i)
         if not (i > 0 and (after_comma or toks[i - 1].lower in ("by", "for", "after", "while", "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES):
@@ -1055,7 +1053,7 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int
         if toks[main].lower in DETERMINERS:
             # "the envoy left …", "the Pakistani defence minister said …": up to the person or body noun
             j = next((n + 1 for n in range(min(len(toks), main + 5) - 1, main, -1)
-                      if fold(toks[n].text) in PEOPLE_OR_ORG_NOUNS | PERSON_WORDS
+                      if (fold(toks[n].text) in PERSON_WORDS or fold(toks[n].text) in ORG_NOUNS)
                       and not any(quoted[main:n + 1])), j)
     if j == main or j >= len(toks) or toks[j].is_cap or not toks[j].is_word \
             or not _np_ok(text, toks[main:j]):
@@ -1288,20 +1286,21 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
                 and _as_quoted(toks, quoted, c, n - 1):
             end = toks[n].start  # `Clinton as a “disgrace” Wednesday on …`: the predicate ends with its quote
             break
-        if quoted[n - 1] and _char_before(text, toks[n].start, QUOTE_CHARS + " ") == "," and (
-                toks[n].lower in CONTRAST or _participle_after(toks, n, c)):
-            # `“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`: the comma is inside the quote
-            end = toks[n].start
-            break
-        if toks[n].text == "," and n + 1 < len(toks) and not quoted[n + 1] and (
-                toks[n + 1].lower in CONTRAST or _participle_after(toks, n + 1, c)):
-            # ", stating that …" is an attribution of its own; ", but he has …" and
-            # ", (implicitly) engaging in …" are the writer's, not the speaker's
-            end = toks[n].start
+        if _after_comma(text, toks, quoted, n) and (toks[n].lower in CONTRAST or _participle_after(toks, n, c)):
+            # ", stating that …" is an attribution of its own; ", but he has …" and ", (implicitly)
+            # engaging in …" are the writer's, not the speaker's. A comma inside a closing quote
+            # (`“jobs, jobs, jobs,” but he has …`, `“… ago,” adding that …`) stays with the quote.
+            end = toks[n - 1].start if toks[n - 1].text == "," and not quoted[n - 1] else toks[n].start
             break
     while end > toks[c].start and text[end - 1] in " .\n" and not _ends_in_quote(text, end):
         end -= 1
     return end
+
+
+def _after_comma(text: str, toks: list[Token], quoted: list[bool], n: int) -> bool:
+    """Does toks[n] follow a comma, a plain one or one inside a closing quote (`“… ago,” adding`)?"""
+    return n > 0 and (toks[n - 1].text == "," or (
+        quoted[n - 1] and _char_before(text, toks[n].start, QUOTE_CHARS + " ") == ","))
 
 
 def _participle_after(toks: list[Token], n: int, c: int) -> bool:

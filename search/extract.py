@@ -40,6 +40,7 @@ yell shout scream chant sing exclaim whisper mutter plead beg muse concur interj
 chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
 guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
 underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline offer
+express voice
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
@@ -63,6 +64,13 @@ NAMING = {"call", "brand", "label", "dub", "term"}  # "was called a charlatan": 
 # Verbs of belief and feeling: "was convinced", "is worried that …" is the subject's own state, not a passive.
 STATES = {"believe", "think", "suspect", "feel", "know", "reckon", "fear", "hope", "worry", "wonder", "agree",
           "concur", "expect", "want", "plan", "refuse", "decline"}
+# Verbs that report only with a stance noun after them: "expressed concern that …", "voiced support for …".
+STANCE_VERBS = {"express", "voice"}
+STANCES = {"concern", "concerns", "hope", "hopes", "confidence", "doubt", "doubts", "fear", "fears", "optimism",
+           "pessimism", "skepticism", "scepticism", "frustration", "regret", "worry", "worries", "alarm",
+           "disappointment", "dismay", "outrage", "anger", "surprise", "support", "opposition", "sympathy",
+           "condolences", "gratitude", "reservations", "objections", "misgivings", "satisfaction", "displeasure",
+           "solidarity", "interest", "shock", "indignation", "anxiety", "unease", "appreciation", "thanks"}
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
 
 
@@ -351,6 +359,9 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
             f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
             f = _cue_frame(text, toks, quoted, i, s, e, titled)
+            if f is not None and CUES[low] in STANCE_VERBS:  # the cue is "expressed concern", not "expressed"
+                f.cue_end = toks[_stance(toks, quoted, i)].end
+                f.cue = text[f.cue_start:f.cue_end]
         elif tok.text == ":" and i > 0:
             f = _colon_frame(text, toks, quoted, i, s, e)
         else:
@@ -430,6 +441,9 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     the whole subject region (so content before it can be found).  An "and" before a
     lower-case word first ends the region ("… and officials said"); if that leaves no
     speaker, the region is tried whole ("Experts on X and nuclear nonproliferation said")."""
+    aside = _dash_aside(text, toks, quoted, i)
+    if aside is not None:
+        return aside
     first = _subject_region(text, toks, quoted, i, split_and)
     if not split_and or (first[0] is not None and not (first[3] > 0 and toks[first[3] - 1].lower == "and")):
         return first
@@ -458,6 +472,40 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
             if np is None:
                 return None
             return np, (toks[k].start, toks[j - 1].end), prefix, start
+    return None
+
+
+def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+        tuple[int, int], tuple[int, int], tuple[int, int] | None, int] | None:
+    """`The mayor — who has faced criticism for months — said`, `Kall -- co-editor of a book --
+    said`: an aside between dashes before the verb; the noun phrase before it speaks."""
+    j = _before_auxiliaries(toks, quoted, i)
+    close = _dash_at(text, toks, j, closing=True)
+    if close is None:
+        return None
+    for k in range(close - 1, max(0, close - 40), -1):
+        if quoted[k] or toks[k].text in (";", ":", ".", "!", "?"):
+            return None
+        start = _dash_at(text, toks, k, closing=True)
+        if start is not None:
+            if start == 0 or k + 1 >= close:
+                return None
+            np, _, prefix, first = _subject_region(text, toks, quoted, start, True)
+            if np is None:
+                return None
+            return np, (toks[k + 1].start, toks[close - 1].end), prefix, first
+    return None
+
+
+def _dash_at(text: str, toks: list[Token], k: int, closing: bool = False) -> int | None:
+    """Where the dash ending at toks[k] starts: k for `—` or a spaced ` - `, k - 1 for ` -- `."""
+    if k < 0:
+        return None
+    t = toks[k]
+    if t.text in DASHES or (t.text == "-" and text[t.start - 1:t.end + 1] == " - "):
+        return k
+    if closing and t.text == "-" and k > 0 and _dash(text, toks[k - 1]) and toks[k - 1].end == t.start:
+        return k - 1
     return None
 
 
@@ -823,6 +871,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump has used the phrase “Islamic terrorism”": the quote is the subject's words
         if not (i + 3 < len(toks) and toks[i + 1].lower == "the" and toks[i + 2].lower in TERMS and quoted[i + 3]):
             return None
+    if lemma in STANCE_VERBS and _stance(toks, quoted, i) is None:
+        return None  # "voiced the character", "expressed his feelings": no stance to report
     if lemma in ("plan", "offer") and not (i + 1 < len(toks) and toks[i + 1].lower == "to"):
         return None  # "The tax plan drew fire", "offered a reward": an intention is reported only with its "to …"
     if lemma in ("find", "show", "hold") and not (i + 1 < len(toks) and toks[i + 1].lower == "that"):
@@ -1091,6 +1141,16 @@ def _quote_after_adverbial(toks: list[Token], quoted: list[bool], c: int) -> boo
 def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:
     """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
     c = i + 1
+    if lemma in STANCE_VERBS:  # "expressed deep concern that …" / "… about the policy"
+        n = _stance(toks, quoted, i)
+        if n is None or n + 2 >= len(toks) or quoted[n + 1]:
+            return None
+        if toks[n + 1].lower == "that":
+            return toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)
+        if toks[n + 1].lower in ("about", "over", "at", "for", "with", "regarding", "in", "on") \
+                and toks[n + 2].is_word:
+            return toks[n + 2].start, _clause_end(text, toks, quoted, n + 2, e)
+        return None
     if lemma == "use":  # "used the phrase “…”": the quote alone
         n = i + 3
         while n + 1 < len(toks) and quoted[n + 1]:
@@ -1212,6 +1272,18 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             and not (nxt.lower == "no" and (c + 1 >= len(toks) or not toks[c + 1].is_word
                                             or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
+    return None
+
+
+def _stance(toks: list[Token], quoted: list[bool], i: int) -> int | None:
+    """`expressed deep concern`, `voiced his support`: the stance noun after the verb at toks[i]."""
+    for n in range(i + 1, min(i + 5, len(toks))):
+        if quoted[n] or not toks[n].is_word or toks[n].is_cap:
+            return None
+        if toks[n].lower in STANCES:
+            return n
+        if toks[n].lower in PREPOSITIONS or toks[n].lower in BOUNDARY_WORDS:
+            return None
     return None
 
 
@@ -1398,7 +1470,8 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     while n < len(toks) and not quoted[n] and (toks[n].text not in (",", ".", ";", ":", "!", "?")
                                                or (toks[n].text == "." and n > k and _abbrev(toks[n - 1])))\
             and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before",
-                                      "who", "whose", "which"):  # "said a woman who gave only her first name"
+                                      "who", "whose", "which") \
+            and not _dash(text, toks[n]) and _dash_at(text, toks, n) is None:  # "said a woman who gave …"
         n += 1
     while n > k and toks[n - 1].text == ".":
         n -= 1
@@ -1416,6 +1489,14 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
             m += 1
         if m > n + 1 and toks[n + 1].lower in ("the", "a", "an", "who"):
             appos = (toks[n + 1].start, toks[m - 1].end)
+    elif n < len(toks) and not quoted[n]:  # "said Jane Doe — the group's director — on Monday"
+        a = n + (2 if toks[n].text == "-" and _dash(text, toks[n]) else 1)
+        m = a
+        while m < len(toks) and not quoted[m] and toks[m].text not in (".", ";", "!", "?") \
+                and _dash_at(text, toks, m) is None and not _dash(text, toks[m]):
+            m += 1
+        if m > a and toks[a].lower not in CONNECTIVES and toks[a].lower not in BOUNDARY_WORDS:
+            appos = (toks[a].start, toks[m - 1].end)
     return (np[0].start, np[-1].end), appos
 
 

@@ -386,6 +386,25 @@ def one(text: str, **expect):
     pytest.param("The talks were described by one diplomat as “the last chance for peace.”",
                  dict(kind="direct", speaker="one diplomat", content="“the last chance for peace.”"),
                  id="a-passive-with-its-agent-first"),
+    pytest.param("The mayor — who has faced criticism for months — said he would not seek another term.",
+                 dict(speaker="Mayor", content="he would not seek another term"), id="a-relative-clause-between-dashes"),
+    pytest.param("Jane Roe -- the group's director -- said the talks would resume.",
+                 dict(speaker="Jane Roe", role="group's director", content="the talks would resume"),
+                 id="an-appositive-between-typed-dashes"),
+    pytest.param("“We will win,” said Jane Roe — the group’s director — on Monday.",
+                 dict(kind="direct", speaker="Jane Roe", role="group’s director"), id="said-a-name-then-a-dash-aside"),
+    pytest.param("The deal is dead — and nobody can revive it — the minister said.",
+                 dict(speaker="Minister", content="The deal is dead — and nobody can revive it"),
+                 id="an-aside-inside-the-content-before-the-speaker"),
+    pytest.param("Farmers have expressed concern that the new tariffs could wipe out their markets.",
+                 dict(speaker="Farmers", cue="expressed concern", content="that the new tariffs could wipe out "
+                      "their markets"), id="expressed-a-stance-that"),
+    pytest.param("Guterres expressed grave concern over the escalation of violence along the border.",
+                 dict(speaker="Guterres", cue="expressed grave concern",
+                      content="the escalation of violence along the border"), id="expressed-a-stance-over-a-topic"),
+    pytest.param("The minister met his counterpart, voicing support for the peace plan.",
+                 dict(speaker="Minister", cue="voicing support", content="the peace plan"),
+                 id="a-stance-in-a-participle"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -431,6 +450,9 @@ def test_golden(text, expect):
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),
     pytest.param("Jane Doe will appear on this week’s episode of “The Late Show With Stephen Colbert.”",
                  id="a-shows-name-is-no-quote"),
+    pytest.param("He voiced the character in the film.", id="voiced-without-a-stance"),
+    pytest.param("She expressed her feelings in a poem.", id="expressed-without-a-stance"),
+    pytest.param("The minister expressed concern.", id="a-stance-without-its-content"),
 ])
 def test_nothing_to_extract(text):
     assert extract(text) == []

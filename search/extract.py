@@ -915,7 +915,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                          np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
-        after_comma = _after_comma(text, toks, quoted, i)
+        after_comma = _after_comma(text, toks, quoted, i) or (  # ", even suggesting …"
+            i > 1 and _adverb(toks[i - 1]) and toks[i - 1].lower not in HEDGES and _after_comma(text, toks, quoted, i - 1))
         if not (i > 0 and (after_comma or toks[i - 1].lower in ("by", "for", "after", "while", "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES):

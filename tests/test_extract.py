@@ -405,6 +405,9 @@ def one(text: str, **expect):
     pytest.param("The minister met his counterpart, voicing support for the peace plan.",
                  dict(speaker="Minister", cue="voicing support", content="the peace plan"),
                  id="a-stance-in-a-participle"),
+    pytest.param("The senator complained about the ruling, even suggesting the judges had been pressured.",
+                 dict(speaker="Senator", cue="suggesting", content="the judges had been pressured"),
+                 id="an-adverb-between-the-comma-and-the-participle"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -23,6 +23,7 @@ from .text import Spans, Token, is_nickname, possessive, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}  # "his claim that …"
 DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three", "four",
                "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
                "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
@@ -192,7 +193,8 @@ SENTENCE_START_WORDS = {"the", "a", "an", "in", "on", "at", "but", "and", "howev
                         "this", "that", "these", "those", "it", "he", "she", "they", "we", "there",
                         "for", "from", "with", "after", "before", "while", "as", "when", "if",
                         "although", "though", "since", "during", "within", "yet", "so", "also",
-                        "according", "earlier", "later", "now", "then", "still", "instead"}
+                        "according", "earlier", "later", "now", "then", "still", "instead", "despite", "amid",
+                        "unlike", "contrary", "following", "without", "throughout", "against", "upon"}
 
 
 @dataclass(frozen=True)
@@ -581,6 +583,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     low = fold(mention)
     if low in PRONOUNS or low in ("he himself", "she herself"):
         return _resolve_pronoun(low.split()[0], mention, m_start, m_end, discourse)
+    if low in POSSESSIVE_PRONOUNS:
+        return _resolve_pronoun(POSSESSIVE_PRONOUNS[low], mention, m_start, m_end, discourse)
     if low in ("who", "which"):  # relative pronouns stand for the noun phrase just before them
         return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
 

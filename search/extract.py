@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
-                        MESSAGES, PERSON_WORDS, PLACES, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS,
+                        MESSAGES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS,
                         Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
                         people_plural, place_of)
 from .model import Quote
@@ -350,8 +350,10 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
             f = _according(text, toks, quoted, i, s, e)
         elif low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].lower == "that" and (
                 toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
-                or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()) \
-                and (possessive(toks[i - 1]) or _name_as_adjective(toks, quoted, i)):
+                or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()
+                or (i + 3 < len(toks) and toks[i + 2].is_word and toks[i + 3].lower in FINITE)) \
+                and (possessive(toks[i - 1]) or _name_as_adjective(toks, quoted, i)
+                     or toks[i - 1].lower in POSSESSIVE_PRONOUNS):
             # "Trump's claim that the war …", "a New York Times report that Trump …"; not a relative
             # clause ("Trump's claim that angered many")
             f = _noun_cue_frame(text, toks, quoted, i, e)
@@ -395,6 +397,7 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     if low[0] in SUBJECT_PRONOUNS:
         return False  # "he left the race in February": a clause, not a noun phrase
     last = re.sub(r"[’']s$", "", low[-1])
+    last = re.sub(r"^(?:ex|co|vice)-", "", last)  # "his ex-wife", "a co-founder"
     if last in PREPOSITIONS or last in BOUNDARY_WORDS or last in AUX or last in ("the", "a", "an", "and", "or"):
         return False
     if any(w in BOUNDARY_WORDS for w in low[1:]) and not any(w in ("who", "which") for w in low):
@@ -727,7 +730,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
             # and so is one after a person or body ("The mayor angered residents by saying …")
             verb = t.lower.endswith("ed") and k + 1 < len(toks) and (
                 toks[k + 1].lower in DETERMINERS or (head and fold(toks[head[-1]].text) in PEOPLE_OR_ORG_NOUNS))
-            if head and not depth and t.text != ")" and not t.is_cap \
+            owner = len(head) == 1 and toks[head[0]].lower in POSSESSIVE_PRONOUNS  # "His ex-wife agreed"
+            if head and not depth and t.text != ")" and not t.is_cap and not owner \
                     and t.lower not in DETERMINERS | {"of", "for", "at", "and"} \
                     and not (nouns & PEOPLE_OR_ORG_NOUNS and t.lower not in CUES and not verb):
                 break
@@ -853,6 +857,10 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         else:
             f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
         return f if f.after and (f.np or f.inherit) else None
+    that = _before_auxiliaries(toks, quoted, i)
+    if that > 0 and toks[that].lower == "that" and not quoted[that] and not tok.lower.endswith("ing") \
+            and _after_message(toks, quoted, that):
+        return _inherited(text, toks, quoted, i, lemma, e)  # "released a statement that said …"
     if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
     aux = _before_auxiliaries(toks, quoted, i)
@@ -921,11 +929,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                            or _after_message(toks, quoted, i) or quoted_as)) \
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES):
             return None
-        frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
-        frame.after = _after(text, toks, quoted, i, lemma, e)
-        # No earlier cue in the sentence to inherit from: the sentence's subject speaks.
-        frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
-        return frame if frame.after else None
+        return _inherited(text, toks, quoted, i, lemma, e)
     np, appos, prefix, k = _subject(text, toks, quoted, i)
     if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
@@ -995,6 +999,16 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
+    """A cue with no subject of its own (", adding that …", "issued a statement calling …"): the
+    cue its clause hangs on speaks, or with none in the sentence, the sentence's subject."""
+    tok = toks[i]
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
+    frame.after = _after(text, toks, quoted, i, lemma, e)
+    frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
+    return frame if frame.after else None
 
 
 def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
@@ -1228,8 +1242,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
         if c >= len(toks):
             return None
     nxt = toks[c]
-    if nxt.text in (".", "?", "!", ";"):
-        return None
+    if nxt.text in (".", "?", "!", ";") or (nxt.lower in ("but", "and", "or", "yet") and toks[c - 1].text == ","
+                                            and not (c + 1 < len(toks) and quoted[c + 1])):
+        return None  # "agreed, but also contended that …": the next verb's; not `said, and “…”`
     t = c
     while t < len(toks) and not quoted[t] and (_time_word(toks[t]) or (toks[t].text == "." and t > c)):
         t += 1
@@ -1541,10 +1556,12 @@ def _name_as_adjective(toks: list[Token], quoted: list[bool], i: int) -> bool:
 
 
 def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
-    """`Donald Trump’s claim that there have been “thousands of shootings”`: the owner speaks;
-    `a New York Times report that …`: the name does."""
-    k = _name_start(toks, quoted, i - 1)
-    if k == 0 or not toks[k].is_cap or quoted[k]:
+    """`Donald Trump’s claim that there have been “thousands of shootings”`, `contrary to his claim
+    that …`: the owner speaks; `a New York Times report that …`: the name does."""
+    k = i - 1 if toks[i - 1].lower in POSSESSIVE_PRONOUNS else _name_start(toks, quoted, i - 1)
+    if k == 0 and k < i - 1 and (toks[0].lower in PREPOSITIONS or toks[0].lower == "contrary"):
+        k = 1  # "Despite Trump's claim that …": the capitalised preposition is no part of the name
+    if k == 0 or not (toks[k].is_cap or k == i - 1 and toks[k].lower in POSSESSIVE_PRONOUNS) or quoted[k]:
         # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
         # … angered many") the clause ends before a main verb that only a parser could find
         return None
@@ -1552,8 +1569,14 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
     np = (toks[k].start, toks[i - 1].end - (2 if owner else 0))
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
-    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
-                 after=(toks[i + 1].start, _clause_end(text, toks, quoted, i + 1, e)))
+    end = _clause_end(text, toks, quoted, i + 1, e)
+    if (toks[0].lower in ADVERBIAL_STARTS or toks[0].lower == "contrary") and not any(t.text == "," for t in toks[:i]):
+        # "Contrary to his claim that …, wages fell": an opening adverbial ends at its comma
+        comma = next((n for n in range(i + 2, len(toks)) if not quoted[n] and toks[n].start < end
+                      and _after_comma(text, toks, quoted, n)), None)
+        if comma is not None:
+            end = toks[comma - 1].end if quoted[comma - 1] else toks[comma - 1].start
+    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np, after=(toks[i + 1].start, end))
 
 
 def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:

@@ -408,6 +408,14 @@ def one(text: str, **expect):
     pytest.param("The senator complained about the ruling, even suggesting the judges had been pressured.",
                  dict(speaker="Senator", cue="suggesting", content="the judges had been pressured"),
                  id="an-adverb-between-the-comma-and-the-participle"),
+    pytest.param("Despite Trump's claim that he would win, the polls showed him behind.",
+                 dict(speaker="Trump", cue="claim", content="that he would win"), id="a-noun-cue-in-an-opening-adverbial"),
+    pytest.param("His ex-wife agreed, but also contended that she should not have to testify.",
+                 dict(speaker_mention="His ex-wife", cue="contended", content="that she should not have to testify"),
+                 id="agreed-then-but-contended"),
+    pytest.param("The ministry released a statement that said the border would remain closed.",
+                 dict(speaker="Ministry", cue="said", content="the border would remain closed"),
+                 id="a-statement-that-said"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -453,6 +461,8 @@ def test_golden(text, expect):
     pytest.param("The tax plan drew fire from the left.", id="a-noun-that-could-be-an-intention-verb"),
     pytest.param("Jane Doe will appear on this week’s episode of “The Late Show With Stephen Colbert.”",
                  id="a-shows-name-is-no-quote"),
+    pytest.param("His claim that the economy was booming angered many.", id="a-pronouns-claim-as-the-subject"),
+    pytest.param("The ad that claimed the senator was corrupt has been pulled.", id="a-message-that-said-as-subject"),
     pytest.param("He voiced the character in the film.", id="voiced-without-a-stance"),
     pytest.param("She expressed her feelings in a poem.", id="expressed-without-a-stance"),
     pytest.param("The minister expressed concern.", id="a-stance-without-its-content"),
@@ -1127,3 +1137,8 @@ def test_a_quote_after_a_colon_with_its_own_tag_is_direct():
 def test_a_clause_before_the_speaker_that_the_quote_finishes(text, kind, first):
     q = [q for q in extract(text) if q.cue == "said"][0]
     assert (q.kind, q.text[:len(first)]) == (kind, first)
+
+
+def test_a_possessive_pronoun_owns_the_noun_cue():
+    q = extract("John Doe spoke in Ohio. Contrary to his claim that the economy was booming, wages fell.")[-1]
+    assert (q.speaker, q.speaker_mention, q.text) == ("John Doe", "his", "that the economy was booming")

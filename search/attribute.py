@@ -450,8 +450,9 @@ class Discourse:
             self.genders[fold(name)] = g
 
     def gender(self, sp: Speaker) -> str | None:
-        return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "", set(
-            re.findall(r"[\w-]+", fold(sp.role or ""))))
+        # an anonymous speaker's own words tell it too ("a woman", "the spokesman")
+        told = (sp.role or "") + (" " + sp.mention if sp.type == "anonymous" else "")
+        return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "", set(re.findall(r"[\w-]+", fold(told))))
 
     def person_before(self, offset: int, gender: str | None = None) -> Speaker | None:
         """The most recent person before offset whose gender, where known, fits."""

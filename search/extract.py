@@ -916,6 +916,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         quoted_as = i > 1 and toks[i - 1].lower == "as" and toks[i - 2].lower in ("quoted", "cited")
         obj = next((k for k in range(i - 3, max(-1, i - 9), -1) if toks[k].lower in ("quoted", "cited")), None) \
             if i > 2 and toks[i - 1].lower == "as" and not quoted_as else None
+        if obj is not None and toks[obj + 1].lower == "by":
+            obj, quoted_as = None, True  # "He was quoted by Reuters as saying …": the subject speaks
         if obj is not None and not any(quoted[obj:i]) and _np_ok(text, toks[obj + 1:i - 1]):
             # "The Times quoted Doe as saying …": Doe speaks, the Times only reports it
             after = _after(text, toks, quoted, i, lemma, e)

@@ -416,6 +416,9 @@ def one(text: str, **expect):
     pytest.param("The ministry released a statement that said the border would remain closed.",
                  dict(speaker="Ministry", cue="said", content="the border would remain closed"),
                  id="a-statement-that-said"),
+    pytest.param("He was quoted by Reuters as saying that the plant would close.",
+                 dict(speaker_mention="He", cue="saying", content="that the plant would close"),
+                 id="quoted-by-an-outlet-as-saying"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -1142,3 +1145,8 @@ def test_a_clause_before_the_speaker_that_the_quote_finishes(text, kind, first):
 def test_a_possessive_pronoun_owns_the_noun_cue():
     q = extract("John Doe spoke in Ohio. Contrary to his claim that the economy was booming, wages fell.")[-1]
     assert (q.speaker, q.speaker_mention, q.text) == ("John Doe", "his", "that the economy was booming")
+
+
+def test_he_after_one_anonymous_woman_is_not_her():
+    quotes = extract("“Don’t shoot!” a woman screamed. “Is this the end?” he asked.")
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("a woman", "a woman"), ("he", None)]

@@ -94,6 +94,11 @@ ORG_NOUNS = {
     "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
     "programme", "initiative", "watch", "court", "tribunal", "club", "league", "secretariat",
 }
+# Last words of a body's name that are no one's surname ("Public Relations", "Acme Industries").
+ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",
+                 "communications", "technologies", "securities", "investments", "enterprises", "laboratories",
+                 "motors", "institution", "institutions", "academy", "college", "hospital", "society", "trust",
+                 "directorate", "inc", "corp", "ltd", "llc", "plc", "gmbh"}
 # What a body issues rather than is: "a UN report" speaks for the UN, and is not part of its name.
 DOCUMENT_NOUNS = {"statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website"}
 BODY_NOUNS = ORG_NOUNS - DOCUMENT_NOUNS  # what names a body ("Democratic National Committee")
@@ -278,6 +283,8 @@ def classify_name(name: str) -> str:
     bare = low.removeprefix("the ")
     if bare in PLACES or bare in ORG_NOUNS or any(w in ORG_NOUNS for w in words):  # "White House" whole
         return "organisation"
+    if words and (words[-1] in ORG_NAME_ENDS or words[-1].rsplit("-", 1)[-1] in ORG_NOUNS):
+        return "organisation"  # "Inter-Services Public Relations", "Acme Industries", "Joint Inter-Agency"
     if all(w.isupper() for w in re.findall(r"[\w]+", name)) and len(name) <= 6:
         return "organisation"  # an acronym: UN, TTP, NATO
     if " and " in f" {low} " and all(fold(p.strip()) in PLACES for p in re.split(r"\band\b|,", low) if p.strip()):
@@ -805,6 +812,8 @@ NAMING_TITLES = PERSON_TITLES - HONORIFICS  # "President Obama" is titled, "Mr. 
 
 def _role_text(text: str, role_toks: list[Token]) -> str | None:
     role_toks = [t for t in role_toks if fold(t.text) not in HONORIFICS and t.text != "."]
+    while role_toks and fold(role_toks[0].text) in ("the", "a", "an"):
+        role_toks = role_toks[1:]  # "The Inter-Services Public Relations": an article is no role
     if not role_toks:
         return None
     role = text[role_toks[0].start:role_toks[-1].end].strip(" ,")
@@ -815,7 +824,7 @@ def _role_text(text: str, role_toks: list[Token]) -> str | None:
 
 ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                       "prof": "Professor", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "maj": "Major",
-                      "sgt": "Sergeant", "adm": "Admiral", "del": "Delegate", "atty": "Attorney", "supt": "Superintendent"}
+                      "sgt": "Sergeant", "adm": "Admiral", "rev": "Reverend", "del": "Delegate", "atty": "Attorney", "supt": "Superintendent"}
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(ABBREVIATED_TITLES) + r")\b\.?", re.I)
 
 
@@ -866,7 +875,7 @@ def affiliation_from_role(text: str, toks: list[Token]) -> str | None:
         if n == 0 and not det and not t.text.isupper() and not place_of(t.text) and len(words) > 1 \
                 and not words[1].is_cap:
             continue  # "Local aid workers": a capital only because it starts the sentence
-        if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS and w not in PEOPLE_NOUNS \
+        if t.is_cap and w not in ROLE_WORDS and w not in DEMONYMS and w not in PEOPLE_NOUNS and w not in TITLES \
                 and w not in IDENTITY_WORDS and w not in COMPASS and not (w.endswith("ed") and not caps):
             # not "Black Lawmakers" or "Frustrated Parents": who they are, not a body they belong to
             caps.append(t)

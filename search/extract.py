@@ -1505,7 +1505,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
         m = n + 1
         while m < len(toks) and not quoted[m] and toks[m].text not in (".", ";", "!", "?", "—"):
             m += 1
-        if m > n + 1 and toks[n + 1].lower in ("the", "a", "an", "who"):
+        if m > n + 1 and (toks[n + 1].lower in ("the", "a", "an", "who") or _bare_role(toks[n + 1:m])):
             appos = (toks[n + 1].start, toks[m - 1].end)
     elif n < len(toks) and not quoted[n]:  # "said Jane Doe — the group's director — on Monday"
         a = n + (2 if toks[n].text == "-" and _dash(text, toks[n]) else 1)
@@ -1516,6 +1516,16 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
         if m > a and toks[a].lower not in CONNECTIVES and toks[a].lower not in BOUNDARY_WORDS:
             appos = (toks[a].start, toks[m - 1].end)
     return (np[0].start, np[-1].end), appos
+
+
+def _bare_role(toks: list[Token]) -> bool:
+    """`director of the South Asia Institute`, `deputy mayor of Springfield`: a role with no article."""
+    for t in toks[:4]:
+        if t.is_cap or not t.is_word or t.lower in PREPOSITIONS:
+            return False
+        if fold(t.text) in PERSON_WORDS:
+            return True
+    return False
 
 
 def _abbrev(tok: Token) -> bool:

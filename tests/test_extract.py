@@ -419,6 +419,15 @@ def one(text: str, **expect):
     pytest.param("He was quoted by Reuters as saying that the plant would close.",
                  dict(speaker_mention="He", cue="saying", content="that the plant would close"),
                  id="quoted-by-an-outlet-as-saying"),
+    pytest.param("“It is time for diplomacy,” said Michael Kugelman, director of the South Asia Institute at the "
+                 "Wilson Center.", dict(speaker="Michael Kugelman", role="director of the South Asia Institute at "
+                                        "the Wilson Center", affiliation="Wilson Center"),
+                 id="said-a-name-and-a-role-without-an-article"),
+    pytest.param("The Inter-Services Public Relations said in a statement that five soldiers had been killed.",
+                 dict(speaker="Inter-Services Public Relations", speaker_type="organisation", role=None),
+                 id="a-body-whose-name-ends-in-relations"),
+    pytest.param("The Rev. Al Sharpton said the verdict was unjust.",
+                 dict(speaker="Al Sharpton", role="Reverend", affiliation=None), id="a-title-is-no-affiliation"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -462,15 +462,18 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
 
 def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
         tuple[int, int], tuple[int, int], None, int] | None:
-    """`Christie, who has campaigned … since he …, blasted`: a relative clause between
-    commas, too long for the subject region, before the verb; the name before it speaks."""
+    """`Christie, who has campaigned … since he …, blasted`, `Biden, asked by reporters whether he …,
+    said`: a relative or participle clause between commas, too long for the subject region, before
+    the verb; the name before it speaks."""
     j = _before_auxiliaries(toks, quoted, i)
     if j < 2 or toks[j].text != ",":
         return None
     for k in range(j - 1, max(0, j - 40), -1):
         if quoted[k] or toks[k].text in (";", ":", ".") + DASHES:
             return None
-        if toks[k].lower in ("who", "which") and toks[k - 1].text == ",":
+        aside = toks[k].lower in ("who", "which") or (  # or a participle: ", asked by reporters whether …,"
+            not toks[k].is_cap and toks[k].lower.endswith(("ed", "ing")) and toks[k].lower not in NOUN_EXTENDERS)
+        if aside and toks[k - 1].text == ",":
             np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
             if np is None:
                 return None
@@ -626,6 +629,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
             while n < len(sg) and (_time_word(toks[sg[n]]) or toks[sg[n]].text in (".", ",")):
                 n += 1
             return sg[n:]
+        if len(sg) > 1 and toks[sg[0]].lower == "as" and toks[sg[1]].lower in DETERMINERS:
+            return sg[1:]  # "As many tax experts, including Mr. Goldberg, have pointed out, …"
         if sg and toks[sg[0]].lower in PREPOSITIONS:
             starts = [n for n, k in enumerate(sg) if toks[k].lower in ("the", "a", "an", "one", "another")]
             # "At the meeting the minister said"; not "in a box labeled …", where the noun phrase
@@ -643,6 +648,8 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     def looks_appositive(sg: list[int]) -> bool:
         first = toks[sg[0]]
         words = [toks[k] for k in sg if toks[k].is_word]
+        if first.lower in NOUN_EXTENDERS:
+            return True  # "Several lawmakers, including Sen. Jane Doe, called for …"
         if not first.is_cap and first.lower not in DETERMINERS and first.lower not in ("who", "which") \
                 and titled_name(sg):
             return False
@@ -977,16 +984,20 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
     if k > 1 and toks[k - 1].lower == "as" and (toks[k - 2].text == "," or quoted[k - 2]) and not frame.after:
         frame.before = _content_before(text, toks, quoted, 0, k - 2)  # "…, as one senator said."
-    close = _parenthetical_close(toks, quoted, i + 1)
-    if frame.before and close is not None and k > 1 and toks[k - 1].text == "," and not any(quoted[:k]) \
-            and toks[k - 2].lower not in ("and", "but", "or") \
+    close = _parenthetical_close(toks, quoted, i + 1 + _particle(toks, i))
+    # the comma that opens a parenthetical tag: "The museum, Mr. Obama said, …", "Hawaii, as one adviser noted, …"
+    opening = k - 1 if k > 1 and toks[k - 1].text == "," else \
+        k - 2 if k > 2 and toks[k - 1].lower == "as" and toks[k - 2].text == "," \
+        and toks[0].lower not in SUBORDINATORS else None  # not "If, as I've suggested, …, he has …"
+    if (frame.before or opening == k - 2) and close is not None and opening is not None and not any(quoted[:k]) \
+            and toks[opening - 1].lower not in ("and", "but", "or") \
             and toks[k].lower not in ("who", "which"):  # not `… and, Mr. King said, has …` or `X, who said …,`
         if _resumes(toks, quoted, close + 1):
             # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
             # it is the content, and it ends after the parenthetical, not at its comma
             frame.after = None
-            c = 1 if toks[0].lower in ("and", "but", "so", "yet") and k > 2 else 0
-            if k == 2 and toks[0].lower in CONNECTIVES:
+            c = 1 if toks[0].lower in ("and", "but", "so", "yet") and opening > 1 else 0
+            if opening == 1 and toks[0].lower in CONNECTIVES:
                 c = close + 1  # "Still, Doe said, the plan could work"
             elif toks[c].lower in PREPOSITIONS and toks[c].lower != "to":
                 c = close + 1  # "During his years in office, Mr. Obama said, a majority …": an adverbial
@@ -1157,7 +1168,7 @@ def _quote_after_adverbial(toks: list[Token], quoted: list[bool], c: int) -> boo
 
 def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> tuple[int, int] | None:
     """The content after the cue at toks[i]: a quote, a that-clause, a to-infinitive or a clause."""
-    c = i + 1
+    c = i + 1 + _particle(toks, i)
     if lemma in STANCE_VERBS:  # "expressed deep concern that …" / "… about the policy"
         n = _stance(toks, quoted, i)
         if n is None or n + 2 >= len(toks) or quoted[n + 1]:
@@ -1208,6 +1219,10 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             # "urged both sides to …", "urged restraint": what was urged, addressee included
             return (toks[c].start, _clause_end(text, toks, quoted, c, e)) if toks[c].is_word else None
         c = _object_end(toks, quoted, c, 10)
+    if toks[0].lower == "as" and c < len(toks) and toks[c].lower in PREPOSITIONS and lemma not in WHOLE_OBJECT \
+            and not any(t.text == "," for t in toks[1:i]):
+        # "As one user pointed out with a side-by-side, the gap …": the main clause after the adverbial
+        c = next((n + 1 for n in range(c, min(c + 12, len(toks))) if toks[n].text == "," and not quoted[n]), c)
     # "said on Thursday that …", "declared on X, “…”": skip a short adverbial.
     n = c
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
@@ -1291,6 +1306,11 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                                             or toks[c + 1].lower in ("to", "one", "more"))):  # "said no to …"
         return nxt.start, body_end  # a clause without "that": "said more would follow"
     return None
+
+
+def _particle(toks: list[Token], i: int) -> int:
+    """1 when the cue at toks[i] has a particle that is no content ("pointed out, …"), else 0."""
+    return int(CUES.get(toks[i].lower) == "point" and i + 1 < len(toks) and toks[i + 1].lower == "out")
 
 
 def _stance(toks: list[Token], quoted: list[bool], i: int) -> int | None:

@@ -428,6 +428,21 @@ def one(text: str, **expect):
                  id="a-body-whose-name-ends-in-relations"),
     pytest.param("The Rev. Al Sharpton said the verdict was unjust.",
                  dict(speaker="Al Sharpton", role="Reverend", affiliation=None), id="a-title-is-no-affiliation"),
+    pytest.param("President Biden, asked by reporters whether he would veto the bill, said: “Watch me.”",
+                 dict(kind="direct", speaker="Biden", content="“Watch me.”"), id="a-participle-aside-with-whether"),
+    pytest.param("Several lawmakers, including Sen. Jane Doe, called for an investigation.",
+                 dict(speaker="Several lawmakers", content="an investigation"), id="including-a-name-is-an-aside"),
+    pytest.param("She pointed out that the law had changed.", dict(cue="pointed", content="that the law had changed"),
+                 id="pointed-out-that"),
+    pytest.param("Hawaii, as one of the climate advisers pointed out, rarely gets two hurricanes at once.",
+                 dict(speaker="one of the climate advisers", content="Hawaii, as one of the climate advisers pointed "
+                      "out, rarely gets two hurricanes at once"), id="an-as-parenthetical-inside-the-content"),
+    pytest.param("As one analyst pointed out with a telling chart, the gap between the two is vast.",
+                 dict(speaker="one analyst", content="the gap between the two is vast"),
+                 id="as-someone-said-with-an-adverbial"),
+    pytest.param("As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
+                 dict(speaker="many tax experts", content="Mr. Trump is free to disclose his returns"),
+                 id="as-many-experts-have-said"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -394,6 +394,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         return True
     if len(words) == 1 and low[0] in PRONOUNS and low[0] not in ("him", "her"):
         return True
+    if len(words) == 1 and low[0] in ("one", "another") and lenient:
+        return True  # "“People were running,” one said": one of those just named
     if low[0] in SUBJECT_PRONOUNS:
         return False  # "he left the race in February": a clause, not a noun phrase
     last = re.sub(r"[’']s$", "", low[-1])
@@ -940,6 +942,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
         return _inherited(text, toks, quoted, i, lemma, e)
     np, appos, prefix, k = _subject(text, toks, quoted, i)
+    if np and tok.lower in NOUNISH and re.findall(r"\w+", fold(text[np[0]:np[1]])) in (["one"], ["another"]):
+        return None  # "one question that has emerged": a noun after "one", not a verb
     if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
             and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
@@ -1516,7 +1520,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     if n == k:
         return None
     np = toks[k:n]
-    if not _np_ok(text, np) or (np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
+    if not _np_ok(text, np, lenient=len(np) == 1) or (np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
         return None
     appos = None
     if n + 3 < len(toks) and toks[n].text == "," and toks[n + 1].text.isdigit() and toks[n + 2].text == ",":

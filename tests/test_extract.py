@@ -1174,3 +1174,14 @@ def test_a_possessive_pronoun_owns_the_noun_cue():
 def test_he_after_one_anonymous_woman_is_not_her():
     quotes = extract("“Don’t shoot!” a woman screamed. “Is this the end?” he asked.")
     assert [(q.speaker_mention, q.speaker) for q in quotes] == [("a woman", "a woman"), ("he", None)]
+
+
+def test_said_one_is_one_of_those_just_named():
+    quotes = extract("Witnesses described scenes of chaos. “People were running everywhere,” said one.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Witnesses", "scenes of chaos"),
+                                                      ("one", "“People were running everywhere,”")]
+
+
+def test_one_before_a_noun_cue_is_no_speaker():
+    text = "Critics called the tax ''total political crap'' -- one question that has emerged is whether it stays."
+    assert [q.cue for q in extract(text)] == ["called"]

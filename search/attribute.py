@@ -98,7 +98,11 @@ ORG_NOUNS = {
 ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",
                  "communications", "technologies", "securities", "investments", "enterprises", "laboratories",
                  "motors", "institution", "institutions", "academy", "college", "hospital", "society", "trust",
-                 "directorate", "inc", "corp", "ltd", "llc", "plc", "gmbh"}
+                 "directorate", "international", "inc", "corp", "ltd", "llc", "plc", "gmbh"}
+# "released by Amnesty International on Monday": who issued a document, up to a time or place.
+_ISSUED_BY = re.compile(r"[\s,]*(?:released|published|issued|written|signed|compiled|produced|commissioned|sent|"
+                        r"posted|prepared)\s+(?:\w+ly\s+)?by\s+(.+?)(?=\s+(?:on|in|at|last|this|earlier|after|"
+                        r"before|during|to|for|and|which|that)\b|[\s,.]*$)")
 # What a body issues rather than is: "a UN report" speaks for the UN, and is not part of its name.
 DOCUMENT_NOUNS = {"statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website"}
 BODY_NOUNS = ORG_NOUNS - DOCUMENT_NOUNS  # what names a body ("Democratic National Committee")
@@ -633,6 +637,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     head = fold(_strip_possessive(toks[-1].text))
     registry = load_registry()
     appos = text[appositive[0]:appositive[1]].strip(" ,") if appositive else None
+    if appositive and head in DOCUMENT_NOUNS | MESSAGES:
+        by = _ISSUED_BY.match(text, appositive[0], appositive[1])
+        if by:  # "The report, released by Amnesty International on Monday, accuses …": Amnesty speaks
+            return describe(text, by.start(1), by.end(1), discourse)
     k = _name_run(toks)
     role_only = toks[0].lower == "the" and all(fold(t.text.rstrip(".")) in ROLE_WORDS for t in toks[1:])
     named = k < len(toks) and not role_only and not (len(toks) - k == 1 and (head in PEOPLE_NOUNS or head in ORG_NOUNS

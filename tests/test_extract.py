@@ -443,6 +443,12 @@ def one(text: str, **expect):
     pytest.param("As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
                  dict(speaker="many tax experts", content="Mr. Trump is free to disclose his returns"),
                  id="as-many-experts-have-said"),
+    pytest.param("The report, released by Amnesty International on Monday, says both sides broke the law.",
+                 dict(speaker="Amnesty International", speaker_type="organisation",
+                      content="both sides broke the law"), id="a-report-released-by-a-body"),
+    pytest.param("The report, which was released on Monday, says both sides broke the law.",
+                 dict(speaker_mention="The report", content="both sides broke the law"),
+                 id="a-report-released-by-nobody-named"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -1232,6 +1232,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
             and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap
                                                               or toks[n - 1].lower in NOUN_MARKERS  # "in a report"
+                                                              or (n - 2 >= c and toks[n - 2].lower in NOUN_MARKERS
+                                                                  and toks[c].lower in PREPOSITIONS  # "in a blog post"
+                                                                  and toks[n - 1].lower not in CUES)
                                                               or _adverbial_noun(toks, c, n)):
         if quoted[n]:
             after = _quoted_name_end(toks, quoted, n) if n > c else None

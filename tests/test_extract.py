@@ -449,6 +449,8 @@ def one(text: str, **expect):
     pytest.param("The report, which was released on Monday, says both sides broke the law.",
                  dict(speaker_mention="The report", content="both sides broke the law"),
                  id="a-report-released-by-nobody-named"),
+    pytest.param("Microsoft said in a blog post on Tuesday that it had fixed the flaw.",
+                 dict(speaker="Microsoft", content="that it had fixed the flaw"), id="said-in-a-blog-post-on-a-day-that"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -98,7 +98,7 @@ ORG_NOUNS = {
 ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",
                  "communications", "technologies", "securities", "investments", "enterprises", "laboratories",
                  "motors", "institution", "institutions", "academy", "college", "hospital", "society", "trust",
-                 "directorate", "international", "inc", "corp", "ltd", "llc", "plc", "gmbh"}
+                 "directorate", "international", "reserve", "inc", "corp", "ltd", "llc", "plc", "gmbh"}
 # "released by Amnesty International on Monday": who issued a document, up to a time or place.
 _ISSUED_BY = re.compile(r"[\s,]*(?:released|published|issued|written|signed|compiled|produced|commissioned|sent|"
                         r"posted|prepared)\s+(?:\w+ly\s+)?by\s+(.+?)(?=\s+(?:on|in|at|last|this|earlier|after|"

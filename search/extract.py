@@ -51,7 +51,8 @@ _IRREGULAR = {
     "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
 }
 ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
-# After a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not more of it
+# After a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not more of it;
+# with a that-clause, the speaker's own signal ("held rates steady, signaling that cuts could come")
 GLOSSES = {"underscore", "signal", "indicate"}
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
@@ -938,7 +939,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             i > 1 and _adverb(toks[i - 1]) and toks[i - 1].lower not in HEDGES and _after_comma(text, toks, quoted, i - 1))
         if not (i > 0 and (after_comma or toks[i - 1].lower in ("by", "for", "after", "while", "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \
-                or lemma in ATTITUDES or (after_comma and lemma in GLOSSES):
+                or lemma in ATTITUDES or (after_comma and lemma in GLOSSES
+                                          and not (i + 1 < len(toks) and toks[i + 1].lower == "that")):
             return None
         return _inherited(text, toks, quoted, i, lemma, e)
     np, appos, prefix, k = _subject(text, toks, quoted, i)

@@ -451,6 +451,9 @@ def one(text: str, **expect):
                  id="a-report-released-by-nobody-named"),
     pytest.param("Microsoft said in a blog post on Tuesday that it had fixed the flaw.",
                  dict(speaker="Microsoft", content="that it had fixed the flaw"), id="said-in-a-blog-post-on-a-day-that"),
+    pytest.param("The Federal Reserve held interest rates steady, signaling that cuts could come later this year.",
+                 dict(speaker="Federal Reserve", speaker_type="organisation", cue="signaling",
+                      content="that cuts could come later this year"), id="signaling-that-is-the-subjects"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -738,7 +738,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "organisation", _cap_first(desc), None, aff)
     if head in COLLECTIVE and pp and pp[0].lower == "of" and fold(pp[-1].text) in PEOPLE_NOUNS:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)  # "Small groups of protesters"
-    if head in PEOPLE_NOUNS or first in INDEFINITE:
+    if head in PEOPLE_NOUNS or first in INDEFINITE or (head != singular(head) and singular(head) in BODY_NOUNS):
+        # "Human rights groups", "two federal agencies": bodies not named, described
         if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
             # "the defence minister": one definite person, known only by role.
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
@@ -746,6 +747,13 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if first in DETERMINERS and len(toks) > 1 and not pp:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
+
+
+def singular(word: str) -> str:
+    """'groups' → 'group', 'agencies' → 'agency'; other words unchanged."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def people_plural(word: str) -> bool:

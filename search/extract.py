@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
                         MESSAGES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS,
                         Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
-                        people_plural, place_of)
+                        people_plural, place_of, singular)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
                    sentences, tokens)
@@ -421,7 +421,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
         # Capitalised, so a name, unless the capital letters are only sentence-initial.
         if last in PEOPLE_NOUNS or last in ORG_NOUNS or words[-1].is_cap or last.endswith(".com"):
             return True
-    if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS or last in ROLE_WORDS:
+    if last in PEOPLE_NOUNS or last in ORG_NOUNS or last in PUBLICATION_WORDS or last in ROLE_WORDS \
+            or singular(last) in ORG_NOUNS:  # "several environmental groups"
         return True
     for n, w in enumerate(low[1:], 1):
         before = re.sub(r"[’']s$", "", low[n - 1])
@@ -457,10 +458,19 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     if first[0] is not None:
         if whole[1] is not None and whole[1][0] <= first[0][0] and first[0][1] <= whole[1][1]:
             return whole  # "Jane Doe, an economist and tax expert, said": the "and" is the appositive's
+        left = toks[whole[3]:first[3] - 1]
+        if whole[0] is not None and whole[1] is None and left and _np_ok(text, left) \
+                and _speakers_noun(fold(left[-1].text)):
+            return whole  # "Regulators and environmental groups worried": both speak
         return first
     if whole[0] is not None:
         return whole
     return _before_relative(text, toks, quoted, i) or first
+
+
+def _speakers_noun(word: str) -> bool:
+    """Is this the head noun of people or bodies ("regulators", "unions", "police")?"""
+    return word in PEOPLE_OR_ORG_NOUNS or people_plural(word) or singular(word) in PEOPLE_OR_ORG_NOUNS
 
 
 def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
@@ -736,6 +746,7 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
                 break
             depth += (t.text == "(") - (t.text == ")")
             nouns = {fold(toks[x].text) for x in sg[n2:n2 + 3]}
+            nouns |= {singular(w) for w in nouns}  # "several environmental groups granted …"
             # "issued a statement": a past tense before a determiner is the verb, not the head
             # and so is one after a person or body ("The mayor angered residents by saying …")
             verb = t.lower.endswith("ed") and k + 1 < len(toks) and (
@@ -1702,7 +1713,7 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
     prev: Frame | None = None
     for f in frames:
         if f.inherit and prev is not None and prev.speaker is not None \
-                and _same_sentence(text, prev.cue_end, f.cue_start):
+                and _same_sentence(text, prev.cue_end, f.cue_start) and not _subordinate(text, prev):
             f.speaker = prev.speaker
         elif f.inherit and f.np is not None:
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
@@ -1917,6 +1928,13 @@ def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[in
         return None
     said = [f for f in _frames_in(frames, cue_starts, lo, hi) if f.speaker is not None]
     return said[-1] if said else None
+
+
+def _subordinate(text: str, f: Frame) -> bool:
+    """Is f's speaker the subject of a subordinate clause ("… if both parties agree, highlighting …"),
+    which a later participle does not hang on?"""
+    before = text[max(0, f.np[0] - 12):f.np[0]].split() if f.np else []
+    return bool(before) and before[-1].lower() in SUBORDINATORS - {"as"}
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

@@ -454,6 +454,15 @@ def one(text: str, **expect):
     pytest.param("The Federal Reserve held interest rates steady, signaling that cuts could come later this year.",
                  dict(speaker="Federal Reserve", speaker_type="organisation", cue="signaling",
                       content="that cuts could come later this year"), id="signaling-that-is-the-subjects"),
+    pytest.param("Last year, several environmental groups granted Mr. Clarke an extension, saying his “start-up "
+                 "capital was less than expected.”", dict(speaker="several environmental groups", cue="saying"),
+                 id="a-plural-body-noun-as-the-sentence-subject"),
+    pytest.param("Human rights groups warned that the administration was giving up leverage.",
+                 dict(speaker="Human rights groups", speaker_type="anonymous"), id="bodies-described-not-named"),
+    pytest.param("Regulators and environmental groups worried that the deal would collapse.",
+                 dict(speaker="Regulators and environmental groups"), id="two-kinds-of-speaker-joined-by-and"),
+    pytest.param("Prices rose and analysts said the market was overheated.",
+                 dict(speaker="analysts", content="the market was overheated"), id="and-after-a-clause-is-no-join"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -1196,3 +1205,10 @@ def test_said_one_is_one_of_those_just_named():
 def test_one_before_a_noun_cue_is_no_speaker():
     text = "Critics called the tax ''total political crap'' -- one question that has emerged is whether it stays."
     assert [q.cue for q in extract(text)] == ["called"]
+
+
+
+def test_a_participle_hangs_on_the_main_clause_not_an_if_clause():
+    quotes = extract("Moscow signaled readiness to support mediation if both parties agree, highlighting concerns "
+                     "over growing volatility.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("signaled", "Moscow"), ("highlighting", "Moscow")]

@@ -36,6 +36,9 @@ MODIFIED_NOUNS = {"headquarters", "building", "offices", "rally", "rallies", "ev
 IDENTITY_WORDS = {"black", "white", "hispanic", "latino", "latina", "latinx", "asian", "native", "indigenous",
                   "jewish", "muslim", "christian", "catholic", "evangelical", "gay", "lesbian", "young", "older"}
 # "groups of protesters", "hundreds of residents": the people are after the "of"
+# What can count people in a partitive ("eight of 10 voters", "most of the protesters").
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+                "hundreds", "thousands", "half", "most", "many", "some", "all", "both", "none", "each"}
 COLLECTIVE = {"group", "groups", "crowd", "crowds", "dozens", "hundreds", "thousands", "scores", "number",
               "handful", "couple", "band", "bands", "busload", "delegation", "team", "members"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "few",
@@ -736,8 +739,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             if org:
                 return Speaker(mention, m_start, m_end, "organisation", org, None, org, True)
         return Speaker(mention, m_start, m_end, "organisation", _cap_first(desc), None, aff)
-    if head in COLLECTIVE and pp and pp[0].lower == "of" and fold(pp[-1].text) in PEOPLE_NOUNS:
-        return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)  # "Small groups of protesters"
+    if (head in COLLECTIVE or head in NUMBER_WORDS or head.isdigit()) and pp and pp[0].lower == "of" \
+            and (fold(pp[-1].text) in PEOPLE_NOUNS or people_plural(fold(pp[-1].text))):
+        # "Small groups of protesters", "Nearly eight of 10 voters"
+        return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     if head in PEOPLE_NOUNS or first in INDEFINITE or (head != singular(head) and singular(head) in BODY_NOUNS):
         # "Human rights groups", "two federal agencies": bodies not named, described
         if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
@@ -840,7 +845,8 @@ def _role_text(text: str, role_toks: list[Token]) -> str | None:
 
 ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                       "prof": "Professor", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "maj": "Major",
-                      "sgt": "Sergeant", "adm": "Admiral", "rev": "Reverend", "del": "Delegate", "atty": "Attorney", "supt": "Superintendent"}
+                      "sgt": "Sergeant", "adm": "Admiral", "rev": "Reverend", "del": "Delegate", "atty": "Attorney",
+                      "supt": "Superintendent"}
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(ABBREVIATED_TITLES) + r")\b\.?", re.I)
 
 

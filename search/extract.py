@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
-                        MESSAGES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS,
-                        Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
+                        MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS,
+                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
                         people_plural, place_of, singular)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
@@ -432,7 +432,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
             # or before its adjective ("people familiar with the matter", "sources close to")
             if before in POSTMODIFIERS and n >= 2:
                 before = re.sub(r"[’']s$", "", low[n - 2])
-            return before in PEOPLE_OR_ORG_NOUNS or (before in COLLECTIVE and w == "of" and last in PEOPLE_NOUNS)
+            return before in PEOPLE_OR_ORG_NOUNS or (w == "of" and (last in PEOPLE_NOUNS or people_plural(last)) and (
+                before in COLLECTIVE or before in NUMBER_WORDS or before.isdigit()))  # "eight of 10 voters"
         if w.endswith("ing") and not words[n].is_cap and w not in CUES and before in PEOPLE_NOUNS:
             return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
@@ -465,7 +466,23 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
         return first
     if whole[0] is not None:
         return whole
-    return _before_relative(text, toks, quoted, i) or first
+    return _before_relative(text, toks, quoted, i) or _after_conjunction(text, toks, quoted, i) or first
+
+
+def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+        tuple[int, int], None, None, int] | None:
+    """`… mishandled the investigation and Democrats accused …`: a clause, "and", then the subject."""
+    j = _before_auxiliaries(toks, quoted, i)
+    for a in range(j - 1, max(0, j - 8), -1):
+        if quoted[a] or not toks[a].is_word and toks[a].text != "-":
+            return None
+        if toks[a].lower in ("and", "but"):
+            np = toks[a + 1:j + 1]
+            clause = any(t.lower in FINITE or (t.lower.endswith("ed") and not t.is_cap) for t in toks[max(0, a - 6):a])
+            if clause and np and (np[0].is_cap or np[0].lower in DETERMINERS) and _np_ok(text, np):
+                return (np[0].start, np[-1].end), None, None, a + 1
+            return None
+    return None
 
 
 def _speakers_noun(word: str) -> bool:
@@ -762,7 +779,8 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
         low = toks[head[0]].lower
         if low in SENTENCE_START_WORDS - {"he", "she", "it", "they", "we", "the", "a", "an", "this", "these",
                                           "those"} or low.endswith("ly") or low in PREPOSITIONS \
-                or (not toks[head[0]].is_cap and low.endswith(("ing", "ed"))):
+                or (low.endswith(("ing", "ed")) and (not toks[head[0]].is_cap or (  # "Chastened by the analyses,"
+                    low not in NOT_VERBS and head[0] + 1 < limit and toks[head[0] + 1].lower in PREPOSITIONS))):
             continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
         if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
                                                           and toks[head[-1] + 1].lower in BOUNDARY_WORDS):
@@ -890,6 +908,9 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
             and any(t.lower in BE_FORMS for t in toks[aux + 1:i]) and not tok.lower.endswith("ing"):
         return None  # "Doe is expected to announce …", "is said to be ill": hearsay, no speaker
+    if lemma == "say" and 0 < i < len(toks) - 1 and toks[i - 1].lower == "having" \
+            and toks[i + 1].lower in ("that", "this"):
+        return None  # "Having said that, …": a discourse marker
     if _anonymity(text, toks, i):
         return None  # "one woman, who asked not to be named": a request for anonymity
     if tok.lower in NOUNISH and i > 0 and possessive(toks[i - 1]):
@@ -1461,6 +1482,9 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
     if not comma and dets:
         np = (dets[0].start, np[1])  # "cutting off a reporter who asked": the noun phrase only
+    there = re.match(r"there\s+(?:are|is|were|was)\s+", text[np[0]:np[1]], re.I)
+    if there and there.end() < np[1] - np[0]:
+        np = (np[0] + there.end(), np[1])  # "there are some economists who argue …": the economists
     last_and = max((n for n, t in enumerate(toks) if np[0] < t.start < np[1] and t.lower == "and"), default=None)
     return (toks[last_and + 1].start, np[1]) if last_and is not None else np
 
@@ -1536,7 +1560,8 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     if n == k:
         return None
     np = toks[k:n]
-    if not _np_ok(text, np, lenient=len(np) == 1) or (np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
+    if not _np_ok(text, np, lenient=len(np) == 1) or (
+            np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
         return None
     appos = None
     if n + 3 < len(toks) and toks[n].text == "," and toks[n + 1].text.isdigit() and toks[n + 2].text == ",":

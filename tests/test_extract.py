@@ -463,6 +463,13 @@ def one(text: str, **expect):
                  dict(speaker="Regulators and environmental groups"), id="two-kinds-of-speaker-joined-by-and"),
     pytest.param("Prices rose and analysts said the market was overheated.",
                  dict(speaker="analysts", content="the market was overheated"), id="and-after-a-clause-is-no-join"),
+    pytest.param("Chastened by the analyses, Trump revised his plan, promising to focus on average Americans.",
+                 dict(speaker="Trump", cue="promising"), id="an-opening-participle-phrase-is-no-subject"),
+    pytest.param("Having said that, there are some economists who argue that corporate taxes should be low.",
+                 dict(speaker="some economists", cue="argue", content="that corporate taxes should be low"),
+                 id="having-said-that-and-there-are"),
+    pytest.param("Nearly eight of 10 voters say they plan to tune in.",
+                 dict(speaker="Nearly eight of 10 voters", content="they plan to tune in"), id="a-number-of-people"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -1212,3 +1219,10 @@ def test_a_participle_hangs_on_the_main_clause_not_an_if_clause():
     quotes = extract("Moscow signaled readiness to support mediation if both parties agree, highlighting concerns "
                      "over growing volatility.")
     assert [(q.cue, q.speaker) for q in quotes] == [("signaled", "Moscow"), ("highlighting", "Moscow")]
+
+
+def test_a_clause_then_and_then_a_new_speaker():
+    quotes = extract("Republicans said the department mishandled the case and Democrats accused the GOP of stoking "
+                     "the issue.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Republicans", "the department mishandled the case"),
+                                                      ("Democrats", "of stoking the issue")]

@@ -156,9 +156,11 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
 # Nouns that report what their owner said: "Trump’s claim that …".
-NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "insistence",
-             "contention", "allegation", "allegations", "suggestion", "promise", "pledge", "vow", "charge", "report",
-             "accusation", "remark", "remarks", "comment", "comments", "prediction", "boast", "admission"}
+NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "warnings", "insistence",
+             "contention", "allegation", "allegations", "suggestion", "promise", "promises", "pledge", "pledges",
+             "vow", "vows", "charge", "charges", "report", "reports", "accusation", "accusations", "remark", "remarks",
+             "comment", "comments", "prediction", "predictions", "boast", "admission", "assurance", "assurances",
+             "threat", "threats", "denial", "denials"}
 # Pronouns that open a clause as its subject ("told the forum he was …").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 CLAUSE_PRONOUNS = SUBJECT_PRONOUNS | {"it"}  # "said it was …" too, where "it" cannot be a speaker
@@ -358,6 +360,8 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
             # "Trump's claim that the war …", "a New York Times report that Trump …"; not a relative
             # clause ("Trump's claim that angered many")
             f = _noun_cue_frame(text, toks, quoted, i, e)
+        elif low in NOUN_CUES and i + 3 < len(toks) and toks[i + 1].lower in ("from", "by"):
+            f = _noun_from_frame(text, toks, quoted, i, e)  # "warnings from his attorney that …"
         elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
             f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
@@ -438,7 +442,7 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
             return True  # "Protesters marching through the streets"
     # "The clip says", "The New York businessman says": a short determiner-led description
     return low[0] in ("the", "a", "an", "one", "another") and 2 <= len(words) <= 5 \
-        and not last.endswith("ly") and last not in DETERMINERS and not any(w in CUES for w in low[1:])
+        and not last.endswith("ly") and last not in DETERMINERS and not any(w in CUES or w in FINITE for w in low[1:])
 
 
 def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool = True) -> tuple[
@@ -520,7 +524,7 @@ def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tup
     if close is None:
         return None
     for k in range(close - 1, max(0, close - 40), -1):
-        if quoted[k] or toks[k].text in (";", ":", ".", "!", "?"):
+        if quoted[k] or toks[k].text in (";", ":", "!", "?") or (toks[k].text == "." and not _abbrev(toks[k - 1])):
             return None
         start = _dash_at(text, toks, k, closing=True)
         if start is not None:
@@ -529,6 +533,12 @@ def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tup
             np, _, prefix, first = _subject_region(text, toks, quoted, start, True)
             if np is None:
                 return None
+            if first > 1 and toks[first - 1].text == "," and toks[first].lower in ("the", "a", "an") \
+                    and toks[first - 2].is_cap:
+                # "John Dickey, the chief executive of Ora Media -- the company … -- told me": the name
+                n = _name_start(toks, quoted, first - 2)
+                if _np_ok(text, toks[n:first - 1]):
+                    return (toks[n].start, toks[first - 2].end), np, None, n
             return np, (toks[k + 1].start, toks[close - 1].end), prefix, first
     return None
 
@@ -1646,14 +1656,36 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
     np = (toks[k].start, toks[i - 1].end - (2 if owner else 0))
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
-    end = _clause_end(text, toks, quoted, i + 1, e)
+    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
+                 after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)))
+
+
+def _noun_from_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
+    """`despite repeated warnings from his attorney that …`, `claims by officials that …`: the noun
+    phrase after "from"/"by" speaks; the that-clause is the content."""
+    that = next((n for n in range(i + 3, min(i + 10, len(toks) - 1)) if toks[n].lower == "that"), None)
+    if that is None or any(quoted[i:that + 1]) or all(t.lower in DETERMINERS for t in toks[:i]):
+        return None  # as the sentence's subject ("Claims by officials that … proved false"), see _noun_cue_frame
+    np = toks[i + 2:that]
+    nxt = toks[that + 1]
+    clause = nxt.is_cap or nxt.lower in CLAUSE_PRONOUNS or nxt.lower in DETERMINERS or nxt.lower == "there" \
+        or (that + 2 < len(toks) and nxt.is_word and toks[that + 2].lower in FINITE)
+    if not clause or not _np_ok(text, np) or any(t.lower in CUES or t.text == "," for t in np):
+        return None  # "the report by the agency that was released Monday": a relative clause
+    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end),
+                 after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)))
+
+
+def _noun_content_end(text: str, toks: list[Token], quoted: list[bool], i: int, c: int, e: int) -> int:
+    """Where a noun cue's content from toks[c] ends: "Contrary to his claim that …, wages fell" at the
+    comma that closes the opening adverbial the noun is in, else where the clause ends."""
+    end = _clause_end(text, toks, quoted, c, e)
     if (toks[0].lower in ADVERBIAL_STARTS or toks[0].lower == "contrary") and not any(t.text == "," for t in toks[:i]):
-        # "Contrary to his claim that …, wages fell": an opening adverbial ends at its comma
-        comma = next((n for n in range(i + 2, len(toks)) if not quoted[n] and toks[n].start < end
+        comma = next((n for n in range(c + 1, len(toks)) if not quoted[n] and toks[n].start < end
                       and _after_comma(text, toks, quoted, n)), None)
         if comma is not None:
             end = toks[comma - 1].end if quoted[comma - 1] else toks[comma - 1].start
-    return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np, after=(toks[i + 1].start, end))
+    return end
 
 
 def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
@@ -1691,8 +1723,12 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
         frame.after = _after(text, toks, quoted, rest - 2, "say", e)  # "put it in an exposé, “the operator.”"
     elif a > 0:
         frame.before = _content_before(text, toks, quoted, 0, a - 1)
-    elif i + 3 < len(toks) and toks[i + 2].text == ",":
-        frame.after = (toks[i + 3].start, _clause_end(text, toks, quoted, i + 3, e))  # "As one analyst put it, …"
+    else:  # "As one analyst put it, …", "As Ms. Simonyan put it in a statement to a colleague in July, …"
+        comma = next((k for k in range(i + 2, min(i + 20, len(toks) - 1)) if toks[k].text == "," and not quoted[k]),
+                     None)
+        if comma is not None and not any(t.text in (".", ";") and not _abbrev(toks[n - 1])
+                                         for n, t in enumerate(toks[i + 2:comma], i + 2)):
+            frame.after = (toks[comma + 1].start, _clause_end(text, toks, quoted, comma + 1, e))
     return frame if frame.after or frame.before else None
 
 

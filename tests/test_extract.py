@@ -470,6 +470,16 @@ def one(text: str, **expect):
                  id="having-said-that-and-there-are"),
     pytest.param("Nearly eight of 10 voters say they plan to tune in.",
                  dict(speaker="Nearly eight of 10 voters", content="they plan to tune in"), id="a-number-of-people"),
+    pytest.param("The vote went ahead despite repeated warnings from his attorney that the showdown was fruitless.",
+                 dict(speaker="his attorney", cue="warnings", content="that the showdown was fruitless"),
+                 id="a-noun-cue-from-someone-that"),
+    pytest.param("Despite assurances from Kabul that the border was secure, attacks continued.",
+                 dict(speaker="Kabul", content="that the border was secure"), id="a-noun-cue-in-an-opening-adverbial-by"),
+    pytest.param("John Dickey, the chief executive of Ora Media -- the company that owns Mr. King's show -- told me, "
+                 "“We're a content provider.”", dict(kind="direct", speaker="John Dickey", affiliation="Ora Media"),
+                 id="a-name-its-appositive-and-a-dash-aside"),
+    pytest.param("As Ms. Simonyan put it in a statement to my colleague in July, RT is “providing a perspective.”",
+                 dict(speaker="Simonyan", content="RT is “providing a perspective.”"), id="as-someone-put-it-somewhere"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -517,6 +527,7 @@ def test_golden(text, expect):
                  id="a-shows-name-is-no-quote"),
     pytest.param("His claim that the economy was booming angered many.", id="a-pronouns-claim-as-the-subject"),
     pytest.param("The ad that claimed the senator was corrupt has been pulled.", id="a-message-that-said-as-subject"),
+    pytest.param("Claims by officials that the dam was safe proved false.", id="a-noun-cue-by-someone-as-subject"),
     pytest.param("He voiced the character in the film.", id="voiced-without-a-stance"),
     pytest.param("She expressed her feelings in a poem.", id="expressed-without-a-stance"),
     pytest.param("The minister expressed concern.", id="a-stance-without-its-content"),

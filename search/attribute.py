@@ -516,7 +516,7 @@ class Discourse:
     def last_group(self, offset: int, plural: bool = False) -> Speaker | None:
         for sp in reversed(self.speakers):
             if sp.start < offset and sp.type in ("organisation", "anonymous", "publication"):
-                if plural and sp.type == "anonymous" and fold(sp.name or sp.mention).startswith(("a ", "an ", "one ")):
+                if plural and fold(sp.mention).startswith(("a ", "an ", "one ")):
                     continue  # "they" is not "a new report" or "one resident"
                 return sp
         return None

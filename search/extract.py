@@ -126,7 +126,7 @@ NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "
            "joke", "jokes", "mention", "continue", "find", "finds", "found", "hold", "holds", "held",
            "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
            "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
-           "believe", "say", "tell", "ask", "write", "add", "note", "state"}
+           "believe", "say", "tell", "ask", "write", "add", "note", "state", "rate", "rates"}
 AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once",
        "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
@@ -355,8 +355,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
                 toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
                 or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()
                 or (i + 3 < len(toks) and toks[i + 2].is_word and toks[i + 3].lower in FINITE)) \
-                and (possessive(toks[i - 1]) or _name_as_adjective(toks, quoted, i)
-                     or toks[i - 1].lower in POSSESSIVE_PRONOUNS):
+                and (_owner_at(toks, quoted, i) is not None or _name_as_adjective(toks, quoted, i)):
             # "Trump's claim that the war …", "a New York Times report that Trump …"; not a relative
             # clause ("Trump's claim that angered many")
             f = _noun_cue_frame(text, toks, quoted, i, e)
@@ -986,8 +985,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
         return _inherited(text, toks, quoted, i, lemma, e)
     np, appos, prefix, k = _subject(text, toks, quoted, i)
-    if np and tok.lower in NOUNISH and re.findall(r"\w+", fold(text[np[0]:np[1]])) in (["one"], ["another"]):
-        return None  # "one question that has emerged": a noun after "one", not a verb
+    if np and tok.lower in NOUNISH and _modifier_before(text, np):
+        return None  # "the most basic question:", "one question that has emerged": a noun, not a verb
     if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
             and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
@@ -1060,6 +1059,20 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+def _modifier_before(text: str, np: tuple[int, int]) -> bool:
+    """Does the "subject" of a noun-like cue end in a word that modifies the noun, not in anyone
+    ("the most basic question", "the top 33 percent rate", "one question")?"""
+    words = re.findall(r"\w[\w’'-]*", text[np[0]:np[1]])
+    if words == ["one"] or words == ["another"]:
+        return True
+    # the head comes before a prepositional phrase: "Political observers in Virginia"
+    head = next((words[n - 1] for n in range(1, len(words)) if fold(words[n]) in PREPOSITIONS), words[-1] if words else "")
+    low = fold(head)
+    return head.islower() and not _speakers_noun(low) and low not in PRONOUNS and low not in DETERMINERS \
+        and low not in NUMBER_WORDS and low not in PUBLICATION_WORDS \
+        and low not in ("others", "few", "people", "who", "which", "that")
 
 
 def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
@@ -1645,19 +1658,37 @@ def _name_as_adjective(toks: list[Token], quoted: list[bool], i: int) -> bool:
 def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
     """`Donald Trump’s claim that there have been “thousands of shootings”`, `contrary to his claim
     that …`: the owner speaks; `a New York Times report that …`: the name does."""
-    k = i - 1 if toks[i - 1].lower in POSSESSIVE_PRONOUNS else _name_start(toks, quoted, i - 1)
-    if k == 0 and k < i - 1 and (toks[0].lower in PREPOSITIONS or toks[0].lower == "contrary"):
-        k = 1  # "Despite Trump's claim that …": the capitalised preposition is no part of the name
-    if k == 0 or not (toks[k].is_cap or k == i - 1 and toks[k].lower in POSSESSIVE_PRONOUNS) or quoted[k]:
+    own = _owner_at(toks, quoted, i)
+    if own is None:
+        own = i - 1  # "a New York Times report": the name before the noun
+    k = own if toks[own].lower in POSSESSIVE_PRONOUNS else _name_start(toks, quoted, own)
+    if k == 0 and k < own and (toks[0].lower in PREPOSITIONS or toks[0].lower == "contrary"
+                               or toks[0].lower.endswith("ing")):
+        k = 1  # "Despite Trump's claim that …", "Contradicting police's claim that …": no part of the name
+    if k == 0 or not (toks[k].is_cap or k == own and toks[k].lower in POSSESSIVE_PRONOUNS) or quoted[k]:
         # "the minister's claim" has no name to give; as the sentence's subject ("Trump's claim that
         # … angered many") the clause ends before a main verb that only a parser could find
         return None
-    owner = possessive(toks[i - 1])
-    np = (toks[k].start, toks[i - 1].end - (2 if owner else 0))
+    np = (toks[k].start, toks[own].end - (2 if possessive(toks[own]) else 0))
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
                  after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)))
+
+
+def _owner_at(toks: list[Token], quoted: list[bool], i: int) -> int | None:
+    """The possessive that owns the noun cue at toks[i], right before it or past one or two modifiers
+    ("Trump's claim", "his claim", "police's earlier claim", "Kabul's repeated false claims")."""
+    for n in range(i - 1, max(0, i - 4), -1):
+        if quoted[n]:
+            return None
+        if possessive(toks[n]) or toks[n].lower in POSSESSIVE_PRONOUNS:
+            return n
+        owned = n > 0 and (possessive(toks[n - 1]) or toks[n - 1].lower in POSSESSIVE_PRONOUNS)
+        if toks[n].is_cap or not toks[n].is_word or toks[n].lower in FINITE or toks[n].lower in DETERMINERS \
+                or (toks[n].lower in CUES and not (owned and toks[n].lower.endswith("ed"))):  # "her repeated claims"
+            return None
+    return None
 
 
 def _noun_from_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
@@ -1680,7 +1711,8 @@ def _noun_content_end(text: str, toks: list[Token], quoted: list[bool], i: int, 
     """Where a noun cue's content from toks[c] ends: "Contrary to his claim that …, wages fell" at the
     comma that closes the opening adverbial the noun is in, else where the clause ends."""
     end = _clause_end(text, toks, quoted, c, e)
-    if (toks[0].lower in ADVERBIAL_STARTS or toks[0].lower == "contrary") and not any(t.text == "," for t in toks[:i]):
+    opener = toks[0].lower in ADVERBIAL_STARTS or toks[0].lower == "contrary" or toks[0].lower.endswith("ing")
+    if opener and not any(t.text == "," for t in toks[:i]):
         comma = next((n for n in range(c + 1, len(toks)) if not quoted[n] and toks[n].start < end
                       and _after_comma(text, toks, quoted, n)), None)
         if comma is not None:

@@ -480,6 +480,9 @@ def one(text: str, **expect):
                  id="a-name-its-appositive-and-a-dash-aside"),
     pytest.param("As Ms. Simonyan put it in a statement to my colleague in July, RT is “providing a perspective.”",
                  dict(speaker="Simonyan", content="RT is “providing a perspective.”"), id="as-someone-put-it-somewhere"),
+    pytest.param("The video shows him walking away, contradicting Tulsa police’s earlier claim that he had refused "
+                 "to stop.", dict(speaker="Tulsa police", cue="claim", content="that he had refused to stop"),
+                 id="a-noun-cue-past-a-modifier"),
 ])
 def test_golden(text, expect):
     one(text, **expect)
@@ -528,6 +531,10 @@ def test_golden(text, expect):
     pytest.param("His claim that the economy was booming angered many.", id="a-pronouns-claim-as-the-subject"),
     pytest.param("The ad that claimed the senator was corrupt has been pulled.", id="a-message-that-said-as-subject"),
     pytest.param("Claims by officials that the dam was safe proved false.", id="a-noun-cue-by-someone-as-subject"),
+    pytest.param("They would lay to rest the most basic question: How much do you pay in taxes?",
+                 id="an-adjective-before-a-noun-like-cue"),
+    pytest.param("A simple question elicits a methodical treatise about why the other side must be wrong.",
+                 id="a-noun-like-cue-after-its-adjective"),
     pytest.param("He voiced the character in the film.", id="voiced-without-a-stance"),
     pytest.param("She expressed her feelings in a poem.", id="expressed-without-a-stance"),
     pytest.param("The minister expressed concern.", id="a-stance-without-its-content"),

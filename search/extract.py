@@ -126,7 +126,7 @@ NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "
            "joke", "jokes", "mention", "continue", "find", "finds", "found", "hold", "holds", "held",
            "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
            "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
-           "believe", "say", "tell", "ask", "write", "add", "note", "state", "rate", "rates"}
+           "believe", "say", "tell", "ask", "write", "add", "note", "state", "rate", "rates", "attack", "attacks"}
 AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once",
        "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
@@ -150,6 +150,7 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "night", "afternoon", "weekend", "earlier", "later", "late", "last", "this", "next",
               "january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "today", "tonight", "yesterday", "week", "month", "year"}
 TIME_NOUNS = TIME_WORDS - {"earlier", "later", "late", "last", "this", "next"}
 NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "creed", "embed", "breed", "shed",
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
@@ -1029,6 +1030,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.after = _relative_clause_end(text, toks, quoted, frame.after)
     # Content before the subject: "…, X said." / "“…,” X said."
     frame.before = _content_before(text, toks, quoted, 0, k - 1) if k > 0 else None
+    if lemma == "continue" and frame.before and text[frame.before[0]] not in QUOTE_CHARS:
+        frame.before = None  # "According to residents, the shelling continued": not `“…,” he continued`
     if k > 1 and toks[k - 1].lower == "as" and (toks[k - 2].text == "," or quoted[k - 2]) and not frame.after:
         frame.before = _content_before(text, toks, quoted, 0, k - 2)  # "…, as one senator said."
     close = _parenthetical_close(toks, quoted, i + 1 + _particle(toks, i))
@@ -1070,7 +1073,7 @@ def _modifier_before(text: str, np: tuple[int, int]) -> bool:
     # the head comes before a prepositional phrase: "Political observers in Virginia"
     head = next((words[n - 1] for n in range(1, len(words)) if fold(words[n]) in PREPOSITIONS), words[-1] if words else "")
     low = fold(head)
-    return head.islower() and not _speakers_noun(low) and low not in PRONOUNS and low not in DETERMINERS \
+    return (head.islower() or head.isdigit()) and not _speakers_noun(low) and low not in PRONOUNS and low not in DETERMINERS \
         and low not in NUMBER_WORDS and low not in PUBLICATION_WORDS \
         and low not in ("others", "few", "people", "who", "which", "that")
 
@@ -1240,6 +1243,9 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
                 and toks[n + 2].is_word:
             return toks[n + 2].start, _clause_end(text, toks, quoted, n + 2, e)
         return None
+    if lemma == "continue" and not (c < len(toks) and (quoted[c] or toks[c].lower == "that" or (
+            toks[c].text in (",", ":") and c + 1 < len(toks) and quoted[c + 1]))):
+        return None  # "will continue their attacks" says nothing; `he continued, “…”` does
     if lemma == "use":  # "used the phrase “…”": the quote alone
         n = i + 3
         while n + 1 < len(toks) and quoted[n + 1]:
@@ -1354,6 +1360,8 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             # “budget reforms” and the collection of taxes would …`
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
+        if all(_time_word(t) or t.lower in DAY_PARTS for t in toks[c:] if t.is_word and t.start < body_end):
+            return None  # "…, a spokesman announced Monday morning.": only when
         return nxt.start, body_end
     if (lemma in ADDRESSEE or lemma in ("hope", "agree")) and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”", "hopes to offset …"

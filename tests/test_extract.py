@@ -535,6 +535,8 @@ def test_golden(text, expect):
                  id="an-adjective-before-a-noun-like-cue"),
     pytest.param("A simple question elicits a methodical treatise about why the other side must be wrong.",
                  id="a-noun-like-cue-after-its-adjective"),
+    pytest.param("Republicans in Congress will continue their legislative attacks.", id="continue-a-noun-phrase"),
+    pytest.param("After the 9/11 attacks, the president struck back decisively.", id="attacks-after-a-number"),
     pytest.param("He voiced the character in the film.", id="voiced-without-a-stance"),
     pytest.param("She expressed her feelings in a poem.", id="expressed-without-a-stance"),
     pytest.param("The minister expressed concern.", id="a-stance-without-its-content"),
@@ -1244,3 +1246,13 @@ def test_a_clause_then_and_then_a_new_speaker():
                      "the issue.")
     assert [(q.speaker, q.text) for q in quotes] == [("Republicans", "the department mishandled the case"),
                                                       ("Democrats", "of stoking the issue")]
+
+
+def test_announced_with_only_a_time_after_takes_the_content_before():
+    q = extract("The campaign plans to release more records soon, a spokesman announced Monday morning.")[0]
+    assert (q.speaker, q.cue, q.text) == ("a spokesman", "announced", "The campaign plans to release more records soon")
+
+
+def test_continued_after_an_according_to_is_no_speech():
+    quotes = extract("According to local residents, the shelling continued until dawn.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("according to", "local residents")]

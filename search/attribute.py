@@ -35,10 +35,10 @@ MODIFIED_NOUNS = {"headquarters", "building", "offices", "rally", "rallies", "ev
 # Capitalised words that describe people without naming a body they belong to.
 IDENTITY_WORDS = {"black", "white", "hispanic", "latino", "latina", "latinx", "asian", "native", "indigenous",
                   "jewish", "muslim", "christian", "catholic", "evangelical", "gay", "lesbian", "young", "older"}
-# "groups of protesters", "hundreds of residents": the people are after the "of"
 # What can count people in a partitive ("eight of 10 voters", "most of the protesters").
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
                 "hundreds", "thousands", "half", "most", "many", "some", "all", "both", "none", "each"}
+# "groups of protesters", "hundreds of residents": the people are after the "of"
 COLLECTIVE = {"group", "groups", "crowd", "crowds", "dozens", "hundreds", "thousands", "scores", "number",
               "handful", "couple", "band", "bands", "busload", "delegation", "team", "members"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "few",
@@ -466,7 +466,8 @@ class Discourse:
     def gender(self, sp: Speaker) -> str | None:
         # an anonymous speaker's own words tell it too ("a woman", "the spokesman")
         told = (sp.role or "") + (" " + sp.mention if sp.type == "anonymous" else "")
-        return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "", set(re.findall(r"[\w-]+", fold(told))))
+        return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "",
+                                                                  set(re.findall(r"[\w-]+", fold(told))))
 
     def person_before(self, offset: int, gender: str | None = None) -> Speaker | None:
         """The most recent person before offset whose gender, where known, fits."""

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
                         MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS,
-                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role, classify_name, describe, fold, load_registry,
-                        people_plural, place_of, singular)
+                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role, classify_name,
+                        describe, fold, load_registry, people_plural, place_of, singular)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
                    sentences, tokens)
@@ -478,7 +478,7 @@ def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int)
     """`… mishandled the investigation and Democrats accused …`: a clause, "and", then the subject."""
     j = _before_auxiliaries(toks, quoted, i)
     for a in range(j - 1, max(0, j - 8), -1):
-        if quoted[a] or not toks[a].is_word and toks[a].text != "-":
+        if quoted[a] or (not toks[a].is_word and toks[a].text != "-"):
             return None
         if toks[a].lower in ("and", "but"):
             np = toks[a + 1:j + 1]
@@ -906,13 +906,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         else:
             f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
         return f if f.after and (f.np or f.inherit) else None
-    that = _before_auxiliaries(toks, quoted, i)
-    if that > 0 and toks[that].lower == "that" and not quoted[that] and not tok.lower.endswith("ing") \
-            and _after_message(toks, quoted, that):
+    aux = _before_auxiliaries(toks, quoted, i)
+    if aux > 0 and toks[aux].lower == "that" and not quoted[aux] and not tok.lower.endswith("ing") \
+            and _after_message(toks, quoted, aux):
         return _inherited(text, toks, quoted, i, lemma, e)  # "released a statement that said …"
     if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
-    aux = _before_auxiliaries(toks, quoted, i)
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _agent_first(text, toks, quoted, i, aux, e)
     if i + 1 < len(toks) and toks[i + 1].lower == "to" and tok.lower != lemma and i > 0 \
@@ -978,7 +977,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
         after_comma = _after_comma(text, toks, quoted, i) or (  # ", even suggesting …"
-            i > 1 and _adverb(toks[i - 1]) and toks[i - 1].lower not in HEDGES and _after_comma(text, toks, quoted, i - 1))
+            i > 1 and _adverb(toks[i - 1]) and toks[i - 1].lower not in HEDGES
+            and _after_comma(text, toks, quoted, i - 1))
         if not (i > 0 and (after_comma or toks[i - 1].lower in ("by", "for", "after", "while", "before", "when")
                            or _after_message(toks, quoted, i) or quoted_as)) \
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES
@@ -1070,11 +1070,13 @@ def _modifier_before(text: str, np: tuple[int, int]) -> bool:
     words = re.findall(r"\w[\w’'-]*", text[np[0]:np[1]])
     if words == ["one"] or words == ["another"]:
         return True
+    if not words:
+        return False
     # the head comes before a prepositional phrase: "Political observers in Virginia"
-    head = next((words[n - 1] for n in range(1, len(words)) if fold(words[n]) in PREPOSITIONS), words[-1] if words else "")
+    head = next((words[n - 1] for n in range(1, len(words)) if fold(words[n]) in PREPOSITIONS), words[-1])
     low = fold(head)
-    return (head.islower() or head.isdigit()) and not _speakers_noun(low) and low not in PRONOUNS and low not in DETERMINERS \
-        and low not in NUMBER_WORDS and low not in PUBLICATION_WORDS \
+    return (head.islower() or head.isdigit()) and not _speakers_noun(low) and low not in PRONOUNS \
+        and low not in DETERMINERS and low not in NUMBER_WORDS and low not in PUBLICATION_WORDS \
         and low not in ("others", "few", "people", "who", "which", "that")
 
 
@@ -1361,7 +1363,7 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         if all(_time_word(t) or t.lower in DAY_PARTS for t in toks[c:] if t.is_word and t.start < body_end):
-            return None  # "…, a spokesman announced Monday morning.": only when
+            return None  # "…, a spokesman announced Monday morning.": only a time; the content is before
         return nxt.start, body_end
     if (lemma in ADDRESSEE or lemma in ("hope", "agree")) and nxt.lower == "to":
         return nxt.start, body_end  # "tells his supporters to “go vote”", "hopes to offset …"

@@ -116,10 +116,11 @@ PUBLICATION_WORDS = {
     "dawn", "express", "mail", "mirror", "sun", "observer", "atlantic", "newsweek", "time",
     "insider", "hill", "independent", "chronicle", "inquirer", "globe", "star", "standard",
     "welle", "jazeera", "tolonews", "pajhwok", "wire", "newspaper", "paper", "outlet", "tabloid",
-    "yorker", "slate", "vox", "salon", "politifact", "huffpost", "buzzfeed", "intercept",
+    "yorker", "slate", "vox", "salon", "politifact", "huffpost", "buzzfeed", "intercept", "media",
+    "television", "tv", "radio",
 }
 PUBLICATION_HEADS = {"newspaper", "paper", "magazine", "outlet", "tabloid", "website", "broadcaster",
-                     "network", "daily", "weekly", "publication"}
+                     "network", "daily", "weekly", "publication", "media", "television", "tv", "radio"}
 ROLE_WORDS = {
     "minister", "secretary", "general", "secretary-general", "president", "vice", "prime", "premier",
     "chancellor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ambassador",

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
-                        MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_WORDS,
-                        ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role, classify_name,
-                        describe, fold, load_registry, people_plural, place_of, singular)
+                        MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_HEADS,
+                        PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
+                        classify_name, describe, fold, load_registry, people_plural, place_of, singular)
 from .model import Quote
 from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
                    sentences, tokens)
@@ -415,7 +415,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
             nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap)
         # "state Rep. Marcia Price", "the New York state attorney general": an adjective
         titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
-            w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS))
+            w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS or nxt in PUBLICATION_HEADS
+                              or nxt in ORG_NOUNS))  # "state media", "the state department"
         # not "sources close to", "an aide to the senator"
         to = w == "to" and not (n > 0 and low[n - 1] in TO_HEADS)
         if not t.is_cap and (w in CUES or to or participle) and not titled:
@@ -1357,9 +1358,11 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
             n += 1
         if n + 2 < len(toks) and not quoted[n + 2] and (toks[n + 1].text == "," or toks[n + 1].lower in (
                 "and", "but", "until", "before", "after", "while", "as", "when", "because", "then")
-                and _char_before(text, toks[n].end, QUOTE_CHARS) in ".,!?"):
-            # `chanted “What curfew?” and kept going`, `says, “Don't,” until …`; not `said
-            # “budget reforms” and the collection of taxes would …`
+                and _char_before(text, toks[n].end, QUOTE_CHARS) in ".,!?"
+                or toks[n + 1].lower in ("until", "before", "after", "while", "when", "because")
+                or (toks[n + 1].lower == "as" and toks[n + 2].lower in CLAUSE_PRONOUNS)):
+            # `chanted “What curfew?” and kept going`, `says, “Don't,” until …`, `chanted "No justice,
+            # no peace" as they marched`; not `said “budget reforms” and the collection of taxes would …`
             return nxt.start, toks[n].end
     if quoted[c] or nxt.text in QUOTE_CHARS or nxt.lower == "that" or lemma in WHOLE_OBJECT:
         if all(_time_word(t) or t.lower in DAY_PARTS for t in toks[c:] if t.is_word and t.start < body_end):

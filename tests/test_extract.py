@@ -483,6 +483,13 @@ def one(text: str, **expect):
     pytest.param("The video shows him walking away, contradicting Tulsa police’s earlier claim that he had refused "
                  "to stop.", dict(speaker="Tulsa police", cue="claim", content="that he had refused to stop"),
                  id="a-noun-cue-past-a-modifier"),
+    pytest.param("Protesters chanted “No justice, no peace” as they marched toward city hall.",
+                 dict(kind="direct", content="“No justice, no peace”"), id="a-quote-then-a-subordinate-clause"),
+    pytest.param("Local media reported that at least five people had been killed.",
+                 dict(speaker="Local media", speaker_type="publication"), id="local-media"),
+    pytest.param("Iranian state media reported that the strike hit a school.",
+                 dict(speaker="Iranian state media", speaker_type="publication", affiliation="Iran"),
+                 id="state-media"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

@@ -122,8 +122,8 @@ PUBLICATION_WORDS = {
 PUBLICATION_HEADS = {"newspaper", "paper", "magazine", "outlet", "tabloid", "website", "broadcaster",
                      "network", "daily", "weekly", "publication", "media", "television", "tv", "radio"}
 ROLE_WORDS = {
-    "minister", "secretary", "general", "secretary-general", "president", "vice", "prime", "premier",
-    "chancellor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ambassador",
+    "minister", "secretary", "general", "secretary-general", "director-general", "president", "vice", "prime",
+    "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "ambassador",
     "envoy", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "leader",
     "chairman", "chairwoman", "chair", "commander", "officer", "head", "deputy", "former", "acting",
     "analyst", "professor", "prof", "dr", "mr", "mrs", "ms", "judge", "king", "queen", "prince",
@@ -611,8 +611,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         before = toks[n - 1]
         common = not before.is_cap or (n == 1 and fold(before.text) in PEOPLE_OR_ORG_NOUNS
                                        and fold(before.text) not in ROLE_WORDS)
-        participle = t.lower.endswith("ing") and not t.is_cap and t.lower not in ("king", "thing", "bring") \
-            and fold(before.text) in PEOPLE_NOUNS | COLLECTIVE  # "protesters marching through …"
+        participle = (t.lower.endswith("ing") and t.lower not in ("king", "thing", "bring")
+                      or t.lower.endswith("ed") and n + 1 < len(toks) and toks[n + 1].lower == "by") \
+            and not t.is_cap and fold(before.text) in PEOPLE_NOUNS | COLLECTIVE  # "protesters marching through …",
+        # "economists polled by Reuters"
         if (t.lower in ("in", "from", "at", "with", "inside", "within", "close", "familiar", "who", "along",
                         "of", "on", "over", "across", "about", "between", "near", "behind", "through", "outside",
                         "around", "among") or participle) and common:
@@ -723,7 +725,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         body = describe(text, toks[at + 1].start, m_end, discourse)
         return Speaker(mention, m_start, m_end, "anonymous", mention, text[toks[1].start:toks[at - 1].end],
                        body.name if body and body.type == "organisation" and body.guessed else None)
-    aff = affiliation_from_role(text, toks + pp)
+    # whoever polled them is no affiliation ("economists polled by Reuters")
+    aff = affiliation_from_role(text, toks + ([] if pp and pp[0].lower.endswith("ed") else pp))
     if first == "the" and len(toks) >= 2 and head in PERSON_TITLES and head not in ORG_NOUNS \
             and not pp:
         known = discourse.person_titled([fold(t.text) for t in toks[1:] if fold(t.text) in ROLE_WORDS],

@@ -412,7 +412,8 @@ def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
     for n, (t, w) in enumerate(zip(words[:-1], low[:-1])):
         nxt = low[n + 1]
         participle = w.endswith("ed") and "-" not in w and w not in NOT_VERBS and (
-            nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap)
+            nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in PRONOUNS or words[n + 1].is_cap) \
+            and not (nxt == "by" and n > 0 and _speakers_noun(low[n - 1]))  # "Economists polled by Reuters"
         # "state Rep. Marcia Price", "the New York state attorney general": an adjective
         titled = (words[n + 1].is_cap and nxt.rstrip(".") in ROLE_WORDS) or (
             w == "state" and (nxt in ROLE_WORDS or nxt in PEOPLE_NOUNS or nxt in PUBLICATION_HEADS
@@ -506,7 +507,7 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
     for k in range(j - 1, max(0, j - 40), -1):
         if quoted[k] or toks[k].text in (";", ":", ".") + DASHES:
             return None
-        aside = toks[k].lower in ("who", "which") or (  # or a participle: ", asked by reporters whether …,"
+        aside = (_relative(toks[k]) and toks[k].lower in ("who", "which")) or (  # or a participle: ", asked by …,"
             not toks[k].is_cap and toks[k].lower.endswith(("ed", "ing")) and toks[k].lower not in NOUN_EXTENDERS)
         if aside and toks[k - 1].text == ",":
             np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
@@ -514,6 +515,11 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
                 return None
             return np, (toks[k].start, toks[j - 1].end), prefix, start
     return None
+
+
+def _relative(tok: Token) -> bool:
+    """A relative pronoun, not the acronym in "WHO Director-General Tedros … told"."""
+    return tok.lower in ("who", "which", "whom", "whose") and not tok.text.isupper()
 
 
 def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
@@ -650,7 +656,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         # Leading connectives or a prepositional phrase without a comma ("On Sunday officials").
         while sg and toks[sg[0]].lower in CONNECTIVES:
             sg = sg[1:]
-        rel = [n for n, k in enumerate(sg) if toks[k].lower in ("who", "which", "whom", "whose") and n + 1 < len(sg)]
+        rel = [n for n, k in enumerate(sg) if _relative(toks[k]) and n + 1 < len(sg)]
         if rel:
             sg = sg[rel[-1] + 1:]  # "…, in which he said": the subject follows the relative pronoun
         n = len(sg)
@@ -723,7 +729,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     if toks[last[-1]].lower in SUBJECT_PRONOUNS:
         # "in an interview with RT he blasted …": a pronoun right before the verb is its subject
         return span(last[-1:]), None, None, last[-1]
-    rel = [k for k in last if toks[k].lower in ("who", "which")]
+    rel = [k for k in last if _relative(toks[k]) and toks[k].lower in ("who", "which")]
     if rel and len(last) - last.index(rel[-1]) <= 4 and not any(
             toks[k].is_cap for k in last[last.index(rel[-1]) + 1:]):
         # "…, which has strongly denied …", "who in 2010 said": the relative pronoun is the mention

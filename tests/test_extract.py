@@ -490,6 +490,12 @@ def one(text: str, **expect):
     pytest.param("Iranian state media reported that the strike hit a school.",
                  dict(speaker="Iranian state media", speaker_type="publication", affiliation="Iran"),
                  id="state-media"),
+    pytest.param("“We are not out of the woods yet,” WHO Director-General Tedros Adhanom Ghebreyesus told reporters.",
+                 dict(kind="direct", speaker="Tedros Adhanom Ghebreyesus", role="WHO Director-General"),
+                 id="the-acronym-WHO-is-no-relative-pronoun"),
+    pytest.param("Economists polled by Reuters expect the central bank to raise rates again.",
+                 dict(speaker="Economists polled by Reuters", speaker_type="anonymous", affiliation=None),
+                 id="people-polled-by-an-agency"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

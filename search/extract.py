@@ -507,7 +507,7 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
     for k in range(j - 1, max(0, j - 40), -1):
         if quoted[k] or toks[k].text in (";", ":", ".") + DASHES:
             return None
-        aside = (_relative(toks[k]) and toks[k].lower in ("who", "which")) or (  # or a participle: ", asked by …,"
+        aside = (_relative(toks[k]) and toks[k].lower != "whom") or (  # or a participle: ", asked by …,"
             not toks[k].is_cap and toks[k].lower.endswith(("ed", "ing")) and toks[k].lower not in NOUN_EXTENDERS)
         if aside and toks[k - 1].text == ",":
             np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
@@ -620,7 +620,7 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
     if j >= 0 and toks[j].lower in ("and", "but") and not quoted[j]:
         return None, None, None, i  # "… to the test and warned …": coordinated, no subject of its own
     while j >= 0 and not quoted[j] and toks[j].text not in (";", ":", "(", "[", "]") + DASHES \
-            and (toks[j].lower not in BOUNDARY_WORDS - {"who", "which"} or _of_time(toks, j)
+            and (toks[j].lower not in BOUNDARY_WORDS - {"who", "which", "whose"} or _of_time(toks, j)
                  or _inner_phrase(toks, quoted, j, end)):
         if split_and and toks[j].lower == "and" and j + 1 <= end and not toks[j + 1].is_cap:
             break

@@ -496,6 +496,8 @@ def one(text: str, **expect):
     pytest.param("Economists polled by Reuters expect the central bank to raise rates again.",
                  dict(speaker="Economists polled by Reuters", speaker_type="anonymous", affiliation=None),
                  id="people-polled-by-an-agency"),
+    pytest.param("Mr. Lee, whose company supplies the army, declined to comment.",
+                 dict(speaker="Lee", content="to comment"), id="a-whose-clause-between-commas"),
 ])
 def test_golden(text, expect):
     one(text, **expect)

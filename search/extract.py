@@ -551,11 +551,12 @@ def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tup
 
 
 def _dash_at(text: str, toks: list[Token], k: int, closing: bool = False) -> int | None:
-    """Where the dash ending at toks[k] starts: k for `—` or a spaced ` - `, k - 1 for ` -- `."""
+    """Where the dash at toks[k] starts: k for `—`, a spaced ` - ` or the first half of a typed ` -- `;
+    with `closing`, also k - 1 for the second half of ` -- `."""
     if k < 0:
         return None
     t = toks[k]
-    if t.text in DASHES or (t.text == "-" and text[t.start - 1:t.end + 1] == " - "):
+    if _dash(text, t) or (t.text == "-" and text[t.start - 1:t.end + 1] == " - "):
         return k
     if closing and t.text == "-" and k > 0 and _dash(text, toks[k - 1]) and toks[k - 1].end == t.start:
         return k - 1
@@ -1304,9 +1305,6 @@ def _after(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str,
     while n < len(toks) and n - c < 12 and toks[n].lower != "that" \
             and toks[n].text not in (".", ";", "!", "?") and (toks[n].lower not in CUES or toks[n].is_cap
                                                               or toks[n - 1].lower in NOUN_MARKERS  # "in a report"
-                                                              or (n - 2 >= c and toks[n - 2].lower in NOUN_MARKERS
-                                                                  and toks[c].lower in PREPOSITIONS  # "in a blog post"
-                                                                  and toks[n - 1].lower not in CUES)
                                                               or _adverbial_noun(toks, c, n)):
         if quoted[n]:
             after = _quoted_name_end(toks, quoted, n) if n > c else None
@@ -1409,8 +1407,12 @@ def _stance(toks: list[Token], quoted: list[bool], i: int) -> int | None:
 
 
 def _adverbial_noun(toks: list[Token], c: int, n: int) -> bool:
-    """Is the cue word at toks[n] the noun that ends an adverbial opened by a preposition at
-    toks[c], just before "that" ("told analysts on a conference call that …")?"""
+    """Is the cue word at toks[n] a noun inside an adverbial opened by a preposition at toks[c]: two
+    words after its article (`said in a blog post on Tuesday that …`), or just before "that" (`told
+    analysts on a conference call that …`)?"""
+    if n - 2 >= c and toks[n - 2].lower in NOUN_MARKERS and toks[c].lower in PREPOSITIONS \
+            and toks[n - 1].lower not in CUES:
+        return True
     return n > c + 1 and toks[c].lower in ("on", "in", "at", "during", "via", "over") and n + 1 < len(toks) \
         and toks[n + 1].lower == "that" and toks[n - 1].is_word and toks[n - 1].lower not in CLAUSE_PRONOUNS \
         and not toks[n].lower.endswith("ing")
@@ -1595,7 +1597,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
                                                or (toks[n].text == "." and n > k and _abbrev(toks[n - 1])))\
             and toks[n].lower not in ("in", "on", "at", "during", "after", "that", "to", "when", "as", "before",
                                       "who", "whose", "which") \
-            and not _dash(text, toks[n]) and _dash_at(text, toks, n) is None:  # "said a woman who gave …"
+            and _dash_at(text, toks, n) is None:  # "said a woman who gave …"
         n += 1
     while n > k and toks[n - 1].text == ".":
         n -= 1
@@ -1618,7 +1620,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
         a = n + (2 if toks[n].text == "-" and _dash(text, toks[n]) else 1)
         m = a
         while m < len(toks) and not quoted[m] and toks[m].text not in (".", ";", "!", "?") \
-                and _dash_at(text, toks, m) is None and not _dash(text, toks[m]):
+                and _dash_at(text, toks, m) is None:
             m += 1
         if m > a and toks[a].lower not in CONNECTIVES and toks[a].lower not in BOUNDARY_WORDS:
             appos = (toks[a].start, toks[m - 1].end)

@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/loadtest.py                      # 60 s, 8 clients, 100 articles in 10 adds
     .venv/bin/python scripts/loadtest.py --duration 5 --articles 10 --clients 4   # smoke test
+    .venv/bin/python scripts/loadtest.py --rebuild            # and a full rebuild half-way through
 
 It builds a base index in a temporary folder, starts `quotes serve` (waitress) on
 127.0.0.1 and a free port, and runs `--clients` threads that search for `--duration`
@@ -10,7 +11,9 @@ seconds while `quotes index` adds `--articles` new articles in `--batches` commi
 Every search for the marker word that only the new articles contain must report a
 total that a complete index had at some point (0, then the total after each commit),
 with facet counts that add up to it and never going backwards for one client: a
-response from a half-written index would break one of these.  It prints requests/s
+response from a half-written index would break one of these.  With `--rebuild`, a full
+`quotes index --rebuild` of everything indexed so far runs half-way through: it swaps in
+a new generation with the same content, so the same totals must hold.  It prints requests/s
 and latency percentiles, and exits 1 on any error or inconsistent answer.
 
 Only 127.0.0.1 is contacted; duration and clients are capped (120 s, 32 threads).
@@ -70,6 +73,8 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=200, help="articles in the index before the run")
     ap.add_argument("--threads", type=int, default=8, help="waitress worker threads")
     ap.add_argument("--html-share", type=float, default=0.2, help="share of requests for the HTML search page")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="run a full rebuild of everything indexed so far half-way through")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the temporary index and server log")
     args = ap.parse_args()
@@ -116,7 +121,7 @@ def main() -> int:
                     print("server did not start:", (work / "server.log").read_text(), file=sys.stderr)
                     return 1
                 time.sleep(0.1)
-        status = run(port, index, folders, set(allowed), allowed[-1], duration, clients, args)
+        status = run(port, index, base, folders, set(allowed), allowed[-1], duration, clients, args)
     finally:
         server.terminate()
         try:
@@ -136,7 +141,7 @@ def main() -> int:
     return status
 
 
-def run(port, index, folders, allowed, final_total, duration, clients, args) -> int:
+def run(port, index, base, folders, allowed, final_total, duration, clients, args) -> int:
     lock = threading.Lock()
     latencies: list[float] = []
     errors: list[str] = []
@@ -201,17 +206,25 @@ def run(port, index, folders, allowed, final_total, duration, clients, args) -> 
     # Add the batches spread over the first 80% of the run, each as a real `quotes index`.
     add_log = []
     gap = duration * 0.8 / len(folders)
+
+    def run_indexer(label: str, *cli_args) -> None:
+        t0 = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "search.cli", "index", *map(str, cli_args),
+                               "--index", str(index), "--quiet"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        add_log.append(f"  {label} at {t0 - started:5.1f}s took {time.monotonic() - t0:4.1f}s: "
+                       + (proc.stdout.strip() or proc.stderr.strip()))
+        if proc.returncode != 0:
+            errors.append(f"quotes index {label} failed: {proc.stderr.strip()}")
+
     for b, folder in enumerate(folders):
         wait = started + gap * (b + 0.5) - time.monotonic()
         if wait > 0:
             time.sleep(wait)
-        t0 = time.monotonic()
-        proc = subprocess.run([sys.executable, "-m", "search.cli", "index", str(folder), "--index", str(index),
-                               "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-        add_log.append(f"  add {b + 1:2d}/{len(folders)} at {t0 - started:5.1f}s took {time.monotonic() - t0:4.1f}s: "
-                       + (proc.stdout.strip() or proc.stderr.strip()))
-        if proc.returncode != 0:
-            errors.append(f"quotes index {folder.name} failed: {proc.stderr.strip()}")
+        run_indexer(f"add {b + 1:2d}/{len(folders)}", folder)
+        if args.rebuild and b == (len(folders) - 1) // 2:
+            # Same content as the live index, so every total stays one a complete index had.
+            run_indexer("rebuild", "--rebuild", base, *folders[:b + 1])
     remaining = started + duration - time.monotonic()
     if remaining > 0:
         time.sleep(remaining)
@@ -231,7 +244,8 @@ def run(port, index, folders, allowed, final_total, duration, clients, args) -> 
     lat = sorted(latencies)
     q = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [lat[0] * 1000] * 99 if lat else [0] * 99
     print(f"load test: {clients} clients for {elapsed:.1f} s against waitress ({args.threads} threads) "
-          f"on 127.0.0.1; {args.base} articles indexed, {args.articles} added in {len(folders)} commits")
+          f"on 127.0.0.1; {args.base} articles indexed, {args.articles} added in {len(folders)} commits"
+          f"{', with a full rebuild half-way' if args.rebuild else ''}")
     print("\n".join(add_log))
     print(f"requests: {len(lat)} ({args.html_share:.0%} HTML pages)  errors: {len(errors)}  "
           f"requests/s: {len(lat) / elapsed:.1f}")

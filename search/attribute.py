@@ -8,6 +8,7 @@ cross-article speaker registry.  Pure: no I/O but reading the registry file once
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from .gender import gender_of, pronoun_gender
 from .model import slug
-from .text import Spans, Token, is_nickname, possessive, tokens
+from .text import WORD, Spans, Token, is_nickname, possessive, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
@@ -357,9 +358,20 @@ class Discourse:
         self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
         self._by_word: dict[str, list[tuple[int, str, Speaker]]] = {}  # a name's first or last word -> people
         self._index_names(quoted)
+        # For person_before and last_speaker, so neither scans every earlier speaker (quadratic
+        # over an article of "he said" quotes): the people who can be "he" or "she" sorted by
+        # (start, then who comes first on a tie), for any gender and for each of "f" and "m"
+        # (a person of unknown gender is in both); and the last speaker of each name.
+        self._persons: dict[str | None, list[tuple[int, int, int, Speaker]]] = {None: [], "f": [], "m": []}
+        self._last_named: dict[str | None, Speaker] = {}
+        self._seen = 0  # how many of self.speakers the two above include
+        for n, (start, _, sp) in enumerate(self.people):
+            self._add_candidate((start, 0, -n), sp)  # named in the text: before a speaker on a tie
 
     def _index_names(self, quoted: Spans) -> None:
-        toks = [t for t in tokens(self.text) if t.start not in quoted]
+        # Only the words outside quotes become Tokens: a list of every word first was the largest
+        # allocation of `quotes extract` on a 15 MB page.
+        toks = [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(self.text) if m.start() not in quoted]
         headline_end = _headline_end(self.text)
         i = 0
         while i < len(toks):
@@ -470,15 +482,32 @@ class Discourse:
         return self.genders.get(fold(sp.name or "")) or gender_of(sp.name or "",
                                                                   set(re.findall(r"[\w-]+", fold(told))))
 
+    def _add_candidate(self, key: tuple[int, int, int], sp: Speaker) -> None:
+        g = self.gender(sp)  # fixed by now: genders are learned in __init__ only
+        for want, found in self._persons.items():
+            if want is None or g in (want, None):
+                bisect.insort(found, (*key, sp))
+
+    def _catch_up(self) -> None:
+        """Take in the speakers the extractor has appended since the last call."""
+        for n in range(self._seen, len(self.speakers)):
+            sp = self.speakers[n]
+            self._last_named[sp.name] = sp
+            if sp.name and (sp.type == "person" or _one_someone(sp)):
+                self._add_candidate((sp.start, -1, -n), sp)  # on a tie, the earlier attributed
+        self._seen = len(self.speakers)
+
     def person_before(self, offset: int, gender: str | None = None) -> Speaker | None:
         """The most recent person before offset whose gender, where known, fits."""
-        found = [sp for start, _, sp in self.people if start < offset]
-        found += [sp for sp in self.speakers if sp.start < offset and sp.name and (
-            sp.type == "person" or _one_someone(sp))]
-        for sp in sorted(found, key=lambda sp: sp.start, reverse=True):
-            if gender is None or self.gender(sp) in (gender, None):
-                return sp
-        return None
+        self._catch_up()
+        found = self._persons[gender]
+        i = bisect.bisect_left(found, (offset,))  # the first that starts at offset or later
+        return found[i - 1][-1] if i else None
+
+    def last_speaker(self, name: str | None) -> Speaker | None:
+        """The last speaker attributed under `name`."""
+        self._catch_up()
+        return self._last_named.get(name)
 
     def full_name(self, partial: str, offset: int) -> str | None:
         """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier."""
@@ -807,10 +836,7 @@ def _seat_country(seat: str) -> str | None:
 
 
 def _prior_speaker(discourse: Discourse, name: str) -> Speaker | None:
-    for sp in reversed(discourse.speakers):
-        if sp.name == name:
-            return sp
-    return None
+    return discourse.last_speaker(name)
 
 
 def _resolve_pronoun(word: str, mention: str, start: int, end: int, discourse: Discourse) -> Speaker:

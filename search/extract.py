@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
                         MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_HEADS,
@@ -998,7 +999,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         return None  # "the most basic question:", "one question that has emerged": a noun, not a verb
     if np and tok.lower in NOUNISH and k == 0 and np[1] == toks[0].end and toks[0].lower not in PRONOUNS \
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
-            and not re.search(r"[a-z,;]\s+" + re.escape(toks[0].text) + r"\b", text):
+            and not _mid_sentence(text, toks[0].text):
         return None  # "Early reports …": a capitalised first word that is never a name elsewhere
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
     if np is not None and toks[k].lower in ("who", "which") and np == (toks[k].start, toks[k].end):
@@ -1070,6 +1071,38 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                                    for side in (frame.before, frame.after)):
         return None  # `“…,” the letter reads`, but not `he read the statement aloud`
     return frame
+
+
+_AFTER_LOWER = re.compile(r"(?<=[a-z,;])\s+(\w+)")
+_BOUNDARY_AFTER = re.compile(r".\b", re.S)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Is `word` written after a lower-case letter, comma or semicolon and a space anywhere in
+    `text`?  `re.search(r"[a-z,;]\\s+" + re.escape(word) + r"\\b", text)`, but through an index
+    of the text built once: a search of the whole text per sentence was quadratic."""
+    head = re.match(r"\w+", word)
+    if not head or re.search(r"\s", word):  # not a word token: search, as before
+        return bool(re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", text))
+    # Where `word` matches, the text's word there is `word`'s first word (the \b sees to that).
+    words, joined = _words_after_lower(text)
+    if head.end() == len(word):
+        return word in words
+    return any(text.startswith(word, p) and _BOUNDARY_AFTER.match(text, p + len(word) - 1)
+               for p in joined.get(head.group(), ()))
+
+
+@lru_cache(maxsize=1)  # one article at a time
+def _words_after_lower(text: str) -> tuple[set[str], dict[str, list[int]]]:
+    """The words written after a lower-case letter, comma or semicolon and a space; and where
+    those that go on with punctuation ("U.S.", "O'Neil") stand."""
+    words: set[str] = set()
+    joined: dict[str, list[int]] = {}
+    for m in _AFTER_LOWER.finditer(text):
+        words.add(m.group(1))
+        if not text[m.end():m.end() + 1].isspace():
+            joined.setdefault(m.group(1), []).append(m.start(1))
+    return words, joined
 
 
 def _modifier_before(text: str, np: tuple[int, int]) -> bool:

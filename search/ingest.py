@@ -6,6 +6,7 @@ spaces in `Article.body`, which keeps every offset of `Article.text` valid.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -37,13 +38,45 @@ MIN_REPEAT = 40  # shorter repeated lines ("What happened?") are legitimately re
 # is damaged UTF-8, not Windows-1252 (whose high bytes almost never form one).
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# UTF-32 first: its little-endian mark begins like UTF-16's.
+BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+# `<meta charset="koi8-r">` or `<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">`
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w.:+-]+)", re.I)
+# Labels whose codec in Python is narrower than what pages labelled so use (the WHATWG
+# Encoding Standard): "iso-8859-1" and "ascii" pages are Windows-1252, and so on.
+WHATWG_CODECS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+                 "iso8859-11": "cp874", "shift_jis": "cp932", "euc_kr": "cp949", "gb2312": "gb18030",
+                 "gbk": "gb18030", "big5": "big5hkscs"}
+MAX_RUN = 30  # code points normalised together at most (see _nfc)
+# What a source key and a printed path may not hold as is (see escape_name).
+_UNPRINTABLE = re.compile(r"[\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def escape_name(name: str) -> str:
+    """A file name as a printable, one-line string: the source key an article is indexed
+    under, and how the CLI prints paths.  Undecodable bytes (which `os.fsdecode` keeps as
+    lone surrogates) become `\\xNN`, the byte; control characters become `\\xNN` below
+    U+0080 and `\\uNNNN` above, as do line and paragraph separators; a backslash is
+    doubled, so no two names get one key.  Any other name is returned unchanged."""
+    return _UNPRINTABLE.sub(_escape_char, name)
+
+
+def _escape_char(m: re.Match) -> str:
+    code = ord(m.group())
+    if code == 0x5C:
+        return "\\\\"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
     """Yield (path, source name) for every article file under `paths`, sorted.
 
     The source name is relative to the folder that was given, or the bare file name
-    for a file given directly.  Symlinked folders are not followed, so loops can't hang us.
+    for a file given directly, through `escape_name`.  Symlinked folders are not
+    followed, so loops can't hang us.
     """
     for given in paths:
         root = Path(given)
@@ -55,20 +88,29 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]
                     if name.lower().endswith(SUFFIXES) and not name.startswith("."):
                         found.append(Path(dirpath) / name)
             for path in sorted(found):
-                yield path, path.relative_to(root).as_posix()
+                yield path, escape_name(path.relative_to(root).as_posix())
         else:
-            yield root, root.name
+            yield root, escape_name(root.name)
 
 
-def decode(data: bytes, path: str = "") -> tuple[str, str | None]:
-    """Bytes to text; returns (text, note) where note says when a fallback was used."""
+def decode(data: bytes, path: str = "", html: bool = False) -> tuple[str, str | None]:
+    """Bytes to text; returns (text, note) where note says when a fallback was used.
+
+    A byte-order mark decides first; then valid UTF-8 is UTF-8 (even if a page declares
+    otherwise); then the charset an HTML page declares; then the guesses below."""
     if not data.strip():
         raise IngestError(path, "empty file")
+    for bom, codec in BOMS:  # before the NUL check: UTF-16 and UTF-32 text is full of NULs
+        if data.startswith(bom):
+            return _decode_as(data[len(bom):], codec)
     if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
         raise IngestError(path, "binary file, not text or HTML")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        codec = _declared_charset(data) if html else None
+        if codec:
+            return _decode_as(data, codec)
         # UTF-8 with a few damaged bytes keeps its UTF-8 (and its curly quotes); otherwise
         # Windows-1252 is what mis-declared news text usually is.  Say so, don't guess silently.
         text = data.decode("utf-8-sig", errors="replace")
@@ -79,9 +121,36 @@ def decode(data: bytes, path: str = "") -> tuple[str, str | None]:
         return text, f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
 
 
+def _decode_as(data: bytes, codec: str) -> tuple[str, str | None]:
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError as exc:
+        text = data.decode(codec, errors="replace")
+        return text, f"not valid {codec} (byte {exc.start}); decoded with the bad bytes replaced"
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The codec for the charset an HTML page declares in a `<meta>`, if Python knows it.
+
+    Searched for in the first 8 KB (further than a browser's 1,024 bytes: saved pages often
+    have long heads).  UTF-8 is left to `decode`'s guesses (this page is not valid UTF-8), and
+    so is a charset that can't spell the `<meta>` itself (UTF-16, UTF-7, EBCDIC)."""
+    m = META_CHARSET.search(data, 0, 8192)
+    if not m:
+        return None
+    try:
+        codec = codecs.lookup(m.group(1).decode("ascii")).name
+        codec = WHATWG_CODECS.get(codec, codec)
+        if codec == "utf-8" or "<meta charset=".encode(codec) != b"<meta charset=":
+            return None
+    except (LookupError, ValueError, UnicodeError):  # unknown, or no text codec ("base64")
+        return None
+    return codec
+
+
 def read_file(path: Path, source: str | None = None) -> tuple[Article, str | None]:
     """Read one file into an Article; raises IngestError with the reason when it can't."""
-    source = source or path.name
+    source = source or escape_name(path.name)
     limit = f"the limit is {MAX_BYTES // (1024 * 1024)} MB"
     try:
         _regular_file(path, path.stat())  # before open(): opening a FIFO would block
@@ -101,8 +170,9 @@ def read_file(path: Path, source: str | None = None) -> tuple[Article, str | Non
         raise IngestError(path, why) from None
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
-    text, note = decode(data, str(path))
-    if path.suffix.lower() in (".html", ".htm"):
+    is_html = path.suffix.lower() in (".html", ".htm")
+    text, note = decode(data, str(path), html=is_html)
+    if is_html:
         article = parse_html(text, source)
     else:
         article = parse_text(text, source)
@@ -142,27 +212,37 @@ def parse_text(text: str, source: str, title: str | None = None) -> Article:
 def _nfc(raw: str) -> tuple[str, tuple[int, ...] | None]:
     """NFC text (so "António" matches however it was typed) and, when that changed its
     length, each offset's place in `raw`.  Normalised a run at a time: a run ends where
-    the next character composes with nothing before it."""
-    text = unicodedata.normalize("NFC", raw)
-    if len(text) == len(raw):
-        return text, None
+    the next character composes with nothing before it, or after MAX_RUN code points.
+    No real text stacks that many marks, and the cap keeps this linear: `unicodedata`
+    sorts the marks of a run in quadratic time (Unicode's stream-safe format cuts at 30 too)."""
+    if unicodedata.is_normalized("NFC", raw):
+        return raw, None
+    nfc = unicodedata.normalize
     pieces: list[str] = []
     offsets: list[int] = []
-    start = 0
-    piece = raw[:1]
+    start, cut = 0, False
     for i in range(1, len(raw) + 1):
-        if i < len(raw) and (unicodedata.combining(raw[i])
-                             or unicodedata.normalize("NFC", raw[start:i + 1])
-                             != piece + unicodedata.normalize("NFC", raw[i])):
-            piece = unicodedata.normalize("NFC", raw[start:i + 1])
-            continue
-        piece = unicodedata.normalize("NFC", piece)  # a lone character can change too (U+212B)
+        if i < len(raw):
+            if i - start >= MAX_RUN:
+                cut = True
+            elif unicodedata.combining(raw[i]):
+                continue  # a mark joins the run; it is normalised once, when the run ends
+            else:
+                piece = raw[start] if i - start == 1 else nfc("NFC", raw[start:i])
+                if nfc("NFC", raw[start:i + 1]) != piece + nfc("NFC", raw[i]):
+                    continue  # raw[i] composes with the run (or a lone character changes, U+212B)
+        piece = nfc("NFC", raw[start:i])
         pieces.append(piece)
         offsets.extend(start + min(k, i - start - 1) for k in range(len(piece)))
         start = i
-        piece = raw[i:i + 1]
+    text = "".join(pieces)
+    # The whole text's NFC decides when the length is kept (runs can miss a mark that composes
+    # past a decomposing character, "a\u0f73\u0308"), unless a run was cut: then it is quadratic.
+    whole = text if cut else nfc("NFC", raw)
+    if len(whole) == len(raw):
+        return whole, None
     offsets.append(len(raw))
-    return "".join(pieces), tuple(offsets)
+    return text, tuple(offsets)
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str | None]:
@@ -207,15 +287,16 @@ def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str |
     for i in repeats:
         if len(lines[i].strip()) >= MIN_REPEAT:
             drop[i] = "repeated paragraph"
-    changed = True
-    while changed:
-        changed = False
-        for i in repeats:
-            n = content.index(i)
-            near = content[max(0, n - 1):n] + content[n + 1:n + 2]
-            if i not in drop and any(drop.get(j) == "repeated paragraph" for j in near):
-                drop[i] = "repeated paragraph"
-                changed = True
+    # A run of repeats next to each other goes together once one of them is a paragraph.
+    repeated, run = set(repeats), []
+    for i in content + [-1]:
+        if i in repeated:
+            run.append(i)
+            continue
+        if any(drop.get(j) == "repeated paragraph" for j in run):
+            for j in run:
+                drop[j] = "repeated paragraph"
+        run = []
 
     out = list(text)
     for i in range(len(lines)):
@@ -274,9 +355,11 @@ def parse_html(html: str, source: str) -> Article:
         if attrs.strip() and BOILERPLATE_ATTR.search(attrs):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks = root.find_all(BLOCKS)
+    outer = _with_blocks_inside(blocks)
     paragraphs = []
-    for block in root.find_all(BLOCKS):
-        if block.find(BLOCKS):  # the innermost block carries the text
+    for block in blocks:
+        if id(block) in outer:  # the innermost block carries the text
             continue
         text = " ".join(block.get_text(" ").split())
         if text:
@@ -287,7 +370,24 @@ def parse_html(html: str, source: str) -> Article:
         paragraphs = paragraphs[1:]
     # A page that is nothing but its title is no article: its text stays empty.
     text = "\n".join(([title] if title and paragraphs else []) + paragraphs)
+    soup.decompose()  # the tree is all cycles: freed now, not at some later collection
     return parse_text(text, source, title=title or None)
+
+
+def _with_blocks_inside(blocks) -> set[int]:
+    """ids of the blocks with another block inside: each block marks its nearest block
+    ancestor.  Linear: a tag that is no block is walked through once (`block.find(BLOCKS)`
+    for every block walked the whole nesting of 20,000 nested blockquotes each time)."""
+    names, outer, passed = set(BLOCKS), set(), set()
+    for block in blocks:
+        tag = block.parent
+        while tag is not None and id(tag) not in passed:
+            if tag.name in names:
+                outer.add(id(tag))
+                break
+            passed.add(id(tag))  # its nearest block ancestor, if any, is marked from here on
+            tag = tag.parent
+    return outer
 
 
 def _html_title(soup: BeautifulSoup) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import IngestError
 from .extract import extract
-from .ingest import iter_files, read_file
+from .ingest import escape_name, iter_files, read_file
 from .model import Article, Quote
 
 
@@ -36,7 +36,7 @@ def extract_files(files: Iterable[tuple[Path, str]], on_note: Callable[[str], No
             yield exc
             continue
         if note and on_note:
-            on_note(f"{path}: {note}")
+            on_note(f"{escape_name(str(path))}: {note}")
         yield path, article, quotes_of(article)
 
 

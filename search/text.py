@@ -22,7 +22,7 @@ WORD = re.compile(r"\b(?i:he|she|it|they|we|i|you|who|that|there|what)(?=[’'](
                   r"|(?<=\w)[’'](?:s|re|m|ve|d|ll)\b|\w+(?:[’'.\-&/]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per word of an article: keep it small
 class Token:
     text: str
     start: int

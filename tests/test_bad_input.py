@@ -340,3 +340,145 @@ def test_one_huge_paragraph_of_cues_has_bounded_memory():
 
     small, large = peak_for(400), peak_for(1600)  # 17 KB and 70 KB of text
     assert large < 5 * small, f"{small / 1e6:.1f} MB for 400 quotes but {large / 1e6:.1f} MB for 1,600"
+
+
+# -- file names: bytes that are not UTF-8, control characters -------------------------------
+
+def _write_raw_name(folder: Path, name: bytes, data: bytes) -> None:
+    fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def test_escape_name_shows_undecodable_bytes_and_control_characters():
+    from search.ingest import escape_name
+
+    for plain in ("good.txt", "caf\u00e9.txt", "sub/\u65e5\u672c \u2014 x.html", "a b'c\".txt"):
+        assert escape_name(plain) == plain
+    assert escape_name(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"  # the byte, as \xNN
+    assert escape_name("a\nb\tc\x1b[1m\x7f.txt") == "a\\x0ab\\x09c\\x1b[1m\\x7f.txt"
+    assert escape_name("a\x85b\u2028c") == "a\\u0085b\\u2028c"  # a character, not a byte
+    assert escape_name("a\\xe9.txt") == "a\\\\xe9.txt"  # a real backslash is doubled: no two names meet
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_under_an_escaped_name(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    _write_raw_name(corpus, b"caf\xe9.txt", GOOD.replace("Jane", "Anna").encode())
+    _write_raw_name(corpus, b"bad\xff.txt", b"")  # skipped: its line must print too
+    _write_raw_name(corpus, b"w\xe9.txt", "\u201cWe will win the war,\u201d Ren\u00e9e Doe said.".encode("cp1252"))
+    index = tmp_path / "index"
+    proc = quotes("index", corpus, "--index", index, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "from 3 articles" in proc.stdout and "skipped 1 file(s)" in proc.stdout
+    assert f"quotes: skipped {corpus}/bad\\xff.txt: empty file" in proc.stderr.splitlines()
+    assert any(ln.startswith(f"quotes: warning: {corpus}/w\\xe9.txt: ") for ln in proc.stderr.splitlines())
+    found = quotes("search", "", "--index", index, "--json", "--per-page", "100")
+    assert found.returncode == 0, found.stderr
+    sources = {f["value"] for f in json.loads(found.stdout)["facets"]["source"]}
+    assert sources == {"good.txt", "caf\\xe9.txt", "w\\xe9.txt"}
+
+
+def test_extract_prints_escaped_file_names(tmp_path):
+    _write_raw_name(tmp_path, b"caf\xe9.txt", GOOD.encode())
+    (tmp_path / "a\nb.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    proc = quotes("extract", "--jsonl", tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["source"] for r in records] == [f"{tmp_path}/a\\x0ab.txt", f"{tmp_path}/caf\\xe9.txt",
+                                              f"{tmp_path}/good.txt"]
+    proc = quotes("extract", tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert len(proc.stdout.splitlines()) == 3  # one line per quote: the newline is escaped
+    assert f"{tmp_path}/caf\\xe9.txt:0-40 [direct] Jane Doe" in proc.stdout
+
+
+def test_a_newline_in_a_file_name_has_a_working_article_page_and_permalink(tmp_path):
+    from urllib.parse import quote as urlquote
+
+    from search.index import build_index
+    from web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a\nb.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "tab\there.txt").write_text(GOOD.replace("Jane", "Anna"), encoding="utf-8")
+    items = [x for x in extract_paths([corpus]) if isinstance(x, tuple)]
+    build_index(tmp_path / "ix", items)
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    for article, found in items:
+        page = client.get("/sources/" + urlquote(article.source))
+        assert page.status_code == 200, article.source
+        [q] = found
+        link = client.get(f"/quotes/{q.id}")
+        assert link.status_code == 302
+        assert client.get(link.headers["Location"]).status_code == 200
+    assert [a.source for a, _ in items] == ["a\\x0ab.txt", "tab\\x09here.txt"]  # printable, one line
+
+
+# -- encodings: byte-order marks and declared charsets ---------------------------------------
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                       ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path, codec, bom, suffix):
+    text = "\u201cWe will not back down,\u201d Ren\u00e9e \u0141uczak said. \u65e5\u672c \U0001F600\n"
+    body = text if suffix == ".txt" else f"<html><body><p>{text}</p></body></html>"
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(bom + body.encode(codec))
+    article, note = read_file(path)
+    assert note is None
+    assert article.text.strip() == text.strip()
+    assert [q.speaker for q in extract(article.body)] == ["Ren\u00e9e \u0141uczak"]
+
+
+RUSSIAN = "\u00abМы не отступим\u00bb, \u2014 сказал Иван Петров журналистам в понедельник."
+RUSSIAN_ASCII_MARKS = '"Мы не отступим", - сказал Иван Петров журналистам в понедельник.'  # KOI8-R has no \u00ab
+JAPANESE = "\u300c私たちは戦い続ける\u300dと田中太郎氏は月曜日に述べた。"
+
+
+@pytest.mark.parametrize("head,text,codec", [
+    ('<meta charset="koi8-r">', RUSSIAN_ASCII_MARKS, "koi8-r"),
+    ("<META CHARSET=KOI8-R>", RUSSIAN_ASCII_MARKS, "koi8-r"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', JAPANESE, "shift_jis"),
+    ("<meta http-equiv='content-type' content='text/html;charset=windows-1251'>", RUSSIAN, "cp1251"),
+], ids=["koi8-r", "KOI8-R-unquoted", "http-equiv-shift_jis", "http-equiv-windows-1251"])
+def test_a_declared_charset_is_honoured(tmp_path, head, text, codec):
+    path = tmp_path / "declared.html"
+    path.write_bytes(f"<html><head>{head}<title>T</title></head><body><p>{text}</p></body></html>".encode(codec))
+    article, note = read_file(path)
+    assert note is None
+    assert text in article.text
+
+
+def test_a_page_declaring_latin1_is_read_as_windows_1252(tmp_path):
+    path = tmp_path / "latin1.html"
+    path.write_bytes(b'<meta charset="iso-8859-1"><p>\x93We will win,\x94 Jane Doe said at the caf\xe9.</p>')
+    article, note = read_file(path)
+    assert note is None
+    assert "\u201cWe will win,\u201d Jane Doe said at the caf\u00e9." in article.text  # not U+0093/U+0094
+    assert [q.speaker for q in extract(article.body)] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("head", ['<meta charset="koi8-r">', '<meta charset="utf-16">', '<meta charset="utf-7">',
+                                  '<meta charset="no-such-charset">', '<meta charset="base64">'])
+def test_a_wrong_declaration_does_not_break_valid_utf8(tmp_path, head):
+    path = tmp_path / "wrong.html"
+    path.write_text(f"<html><head>{head}</head><body><p>{GOOD}</p><p>Ren\u00e9e \u65e5\u672c</p></body></html>",
+                    encoding="utf-8")
+    article, note = read_file(path)
+    assert note is None
+    assert GOOD.strip() in article.text and "Ren\u00e9e \u65e5\u672c" in article.text
+
+
+def test_an_unusable_declaration_on_other_bytes_falls_back_as_before(tmp_path):
+    path = tmp_path / "unknown.html"
+    path.write_bytes(b'<meta charset="no-such-charset"><p>\x93We will win,\x94 Jane Doe said.</p>')
+    article, note = read_file(path)
+    assert "Windows-1252" in note
+    assert "\u201cWe will win,\u201d Jane Doe said." in article.text

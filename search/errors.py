@@ -22,5 +22,9 @@ class IndexUnavailable(QuotesError):
     """There is no usable index at the configured path (HTTP 503)."""
 
 
+class DiskFull(QuotesError):
+    """The index could not be written for want of space; nothing this write created is left behind."""
+
+
 class NotFound(QuotesError):
     """No quote, article or speaker with that id (HTTP 404)."""

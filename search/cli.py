@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index", default=DEFAULT_INDEX, help="index directory (env QUOTES_INDEX; default: index)")
     p.add_argument("--seeds", default=DEFAULT_SEEDS, help="articles to index on first start (default: seeds)")
     p.add_argument("--threads", type=int, default=8, help="waitress worker threads (default: 8)")
+    p.add_argument("--base-url", help="the public URL that permalinks, citations and exports name, e.g. "
+                                      "https://quotes.example.org (env QUOTES_BASE_URL; default: http://HOST:PORT)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("index", help="add or replace articles in the index")
@@ -73,7 +75,7 @@ def _progress(done: int, total: int, label: str) -> None:
 
 def _collect(paths, progress: bool):
     """Run the pipeline over paths; returns (items, skipped) and reports as it goes."""
-    from .ingest import iter_files
+    from .ingest import escape_name, iter_files
     from .pipeline import extract_files
 
     files = list(iter_files(paths))  # walked once: the progress bar needs the total
@@ -82,8 +84,8 @@ def _collect(paths, progress: bool):
         if isinstance(result, IngestError):
             skipped.append(result)
             sys.stderr.write("\n" if progress else "")
-            print(f"quotes: skipped {result.path}: {result.reason}", file=sys.stderr)
-            label = result.path
+            label = escape_name(result.path)  # a name that is not UTF-8 or holds a newline
+            print(f"quotes: skipped {label}: {result.reason}", file=sys.stderr)
         else:
             _, article, quotes = result
             items.append((article, quotes))
@@ -94,9 +96,16 @@ def _collect(paths, progress: bool):
 
 
 def build_if_missing(index_dir: str, seeds: str) -> None:
-    from .index import build_index, index_exists
+    """Build the index from `seeds` only when the folder holds no generation at all: a lost
+    `CURRENT` is recovered instead, and a damaged index is reported, never replaced."""
+    from .errors import IndexUnavailable
+    from .index import build_index, open_searcher, recover_index
 
-    if index_exists(index_dir):
+    if recover_index(index_dir, on_note=_warn):
+        try:
+            open_searcher(index_dir)[1].close()
+        except IndexUnavailable as exc:  # served anyway: 503s until it is rebuilt, which the server follows
+            _warn(str(exc))
         return
     if not Path(seeds).is_dir():
         raise QuotesError(f"no index at {index_dir} and no seed folder {seeds} to build one from; "
@@ -113,7 +122,13 @@ def cmd_serve(args) -> int:
     from web.app import create_app
 
     build_if_missing(args.index, args.seeds)
-    app = create_app({"INDEX_DIR": str(Path(args.index).resolve())})
+    config = {"INDEX_DIR": str(Path(args.index).resolve()), "SERVER_HOST": args.host, "SERVER_PORT": args.port}
+    if args.base_url:
+        config["BASE_URL"] = args.base_url
+    app = create_app(config)  # absolute links name BASE_URL, never a request's Host header
+    if not (args.base_url or os.environ.get("QUOTES_BASE_URL")) and args.host in ("0.0.0.0", "::", ""):
+        _warn(f"links in citations and exports will name {app.config['BASE_URL']}; "
+              "set --base-url to the address readers use")
     print(f"Serving on http://{args.host}:{args.port}/ (index: {args.index}); Ctrl-C to stop.", file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="quotes")
     return 0
@@ -155,23 +170,24 @@ def cmd_search(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .ingest import iter_files
+    from .ingest import escape_name, iter_files
     from .pipeline import extract_files
 
     failures = 0
     for result in extract_files(iter_files(args.paths), on_note=_warn):
         if isinstance(result, IngestError):
-            print(f"quotes: skipped {result.path}: {result.reason}", file=sys.stderr)
+            print(f"quotes: skipped {escape_name(result.path)}: {result.reason}", file=sys.stderr)
             failures += 1
             continue
         path, article, quotes = result
+        shown = escape_name(str(path))  # printable on one line, whatever the file is called
         for q in quotes:
             if args.jsonl:
                 rec = article.in_file(q).to_dict()  # offsets into the decoded file (not the NFC text)
-                rec["source"] = str(path)
+                rec["source"] = shown
                 print(json.dumps(rec, ensure_ascii=False))
             else:
-                print(f"{path}:{q.start}-{q.end} [{q.kind}] {q.speaker or 'unattributed'}: {q.text}")
+                print(f"{shown}:{q.start}-{q.end} [{q.kind}] {q.speaker or 'unattributed'}: {q.text}")
     return 0 if failures == 0 or failures < len(args.paths) else 1
 
 

@@ -13,6 +13,9 @@ Query language (the text box):
 Limits, which give a `QueryError` with a message for the user:
 
 * at most `MAX_QUERY_LENGTH` characters;
+* at most `MAX_FILTER_VALUES_PER_FIELD` values per filter, `MAX_FILTER_VALUES` in all,
+  each at most `MAX_FILTER_VALUE_LENGTH` characters (every page of results links to
+  itself with each filter value added or removed, so its size grows with their number);
 * double quotes and parentheses must be balanced;
 * no wildcards (`*`): a leading or inner wildcard scans the whole vocabulary, and
   stemming already covers word endings.  Fuzzy (`war~2`), range (`[a TO b]`) and
@@ -22,10 +25,14 @@ Limits, which give a `QueryError` with a message for the user:
 
 Filters (speaker, affiliation, ...) and the confidence threshold are built as query
 objects in code, never spliced into query strings.
+
+The query and the filter values are normalised to NFC here, as the index text is at
+ingest, so "António" typed with a combining accent finds the same quotes.
 """
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from operator import itemgetter
 from collections.abc import Mapping, MutableMapping
@@ -41,6 +48,9 @@ from .matchset import ordinals, scored_matches, top_by_key, top_by_score
 from .model import Quote
 
 MAX_QUERY_LENGTH = 500
+MAX_FILTER_VALUES_PER_FIELD = 20
+MAX_FILTER_VALUES = 50
+MAX_FILTER_VALUE_LENGTH = 500
 MAX_PER_PAGE = 100
 RANKED_KEEP = 100  # docnums ranked (and cached) per search at least: pages 1-10 of 10
 FACET_LIMIT = 100  # values per facet in a SearchPage, most frequent first (a broad search has 10^5 sources)
@@ -91,9 +101,14 @@ class SearchPage:
     sort: str = "relevance"
 
 
+def normalize_text(text: str) -> str:
+    """NFC, the form the index holds (ingest normalises articles the same way)."""
+    return unicodedata.normalize("NFC", text)
+
+
 def parse_user_query(q: str) -> query.Query:
     """The text-box part of a search; `Every()` for an empty query."""
-    q = (q or "").translate(_TYPOGRAPHIC).strip()
+    q = normalize_text(q or "").translate(_TYPOGRAPHIC).strip()
     if len(q) > MAX_QUERY_LENGTH:
         raise QueryError(f"The query is too long ({len(q)} characters; at most {MAX_QUERY_LENGTH}).")
     if not q:
@@ -140,19 +155,32 @@ def build_query(q: str, filters: Mapping[str, list[str]] | None = None, min_conf
 
 
 def normalize_filters(filters: Mapping[str, str | list[str]] | None) -> dict[str, list[str]]:
-    """Values as lists without blanks or repeats, fields in FILTER_FIELDS order; unknown field → QueryError."""
+    """Values as NFC lists without blanks or repeats, fields in FILTER_FIELDS order.
+
+    QueryError for an unknown field, or for more values (after removing repeats) or
+    longer ones than the limits allow."""
     filters = filters or {}
     unknown = sorted(set(filters) - set(FILTER_FIELDS))
     if unknown:
         raise QueryError(f"Unknown filter {', '.join(unknown)}; filters are {', '.join(FILTER_FIELDS)}.")
-    out = {}
+    out, total = {}, 0
     for name in FILTER_FIELDS:
         values = filters.get(name) or []
         if isinstance(values, str):
             values = [values]
-        values = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        values = list(dict.fromkeys(normalize_text(v).strip() for v in values if isinstance(v, str) and v.strip()))
+        if len(values) > MAX_FILTER_VALUES_PER_FIELD:
+            raise QueryError(f"Too many {name} filter values ({len(values)}; "
+                             f"at most {MAX_FILTER_VALUES_PER_FIELD} per filter).")
+        for v in values:
+            if len(v) > MAX_FILTER_VALUE_LENGTH:
+                raise QueryError(f"A {name} filter value is too long ({len(v)} characters; "
+                                 f"at most {MAX_FILTER_VALUE_LENGTH}).")
+        total += len(values)
         if values:
             out[name] = values
+    if total > MAX_FILTER_VALUES:
+        raise QueryError(f"Too many filter values ({total}; at most {MAX_FILTER_VALUES} in all).")
     return out
 
 
@@ -398,6 +426,10 @@ def _render(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str:
 def _filter_parts(filters: Mapping[str, list[str]]) -> list[query.Query]:
     parts = []
     for name, values in normalize_filters(filters).items():
+        if name == "source":
+            # Source names are file paths, kept as the file system spelt them (macOS's are
+            # NFD): match the NFD form of a value too.
+            values = list(dict.fromkeys(f for v in values for f in (v, unicodedata.normalize("NFD", v))))
         terms = [query.Term(name, v) for v in values]
         parts.append(terms[0] if len(terms) == 1 else query.Or(terms))
     return parts

@@ -9,6 +9,7 @@ use of it holds one lock; searches are CPU-bound and serialised by the GIL anywa
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -19,11 +20,12 @@ from pathlib import Path
 from whoosh import query, sorting
 
 from .corroboration import Match, matches
-from .errors import NotFound, QueryError
-from .index import ANALYZER, current_generation, load_article, load_quote, open_index
+from .errors import IndexUnavailable, NotFound, QueryError
+from .index import ANALYZER, READ_DAMAGE, current_generation, index_damaged, load_article, load_quote, open_searcher
 from .model import Article, Quote
-from .query import (QUOTE_DOCS, SORTS, Facet, Hit, SearchPage, build_query, facets_of, normalize_filters,
-                    search_page)
+from .query import (MAX_QUERY_LENGTH, QUOTE_DOCS, SORTS, Facet, Hit, SearchPage, build_query, facets_of,
+                    normalize_filters, normalize_text, search_page)
+from .spelling import MAX_WORD_LENGTH, MAX_WORDS, Budget, VocabularyReader
 
 __all__ = ["QuoteService", "ArticleView", "SearchPage", "Hit", "Facet", "Match", "SpeakerSummary",
            "SpeakerProfile", "SourceCount", "Selection"]
@@ -87,12 +89,15 @@ ALSO_REPORTED_CANDIDATES = 200  # per kind of candidate: same speaker, similar w
 
 
 class QuoteService:
+    _vocabulary: VocabularyReader | None = None  # for suggest(): see _vocabulary_read
+
     def __init__(self, index_dir):
         """Does not touch the index: a missing one makes each method raise IndexUnavailable."""
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
         self._searcher = None
         self._generation: Path | None = None
+        self._damage_logged: str | None = None  # the last damage logged: once, not on every request
         # Search results and facet counts of the current searcher; emptied when it is replaced.
         self._cache = _LRU(SEARCH_CACHE_SIZE)
 
@@ -226,30 +231,72 @@ class QuoteService:
 
     def suggest(self, q: str) -> str | None:
         """`q` with each word that occurs in no quote replaced by the closest word that does
-        (Whoosh's spelling corrector over the `text` field), or None when there is nothing to fix."""
-        q = q or ""
+        (over the `text` field), or None when there is nothing to fix.
+
+        One client must not stall the others through it: only the first MAX_WORDS unknown
+        words of at most MAX_WORD_LENGTH characters are corrected, within one lookup budget
+        per query; the fuzzy matching runs outside the searcher lock, over the searcher's
+        word list (read once, in chunks); and the answer is cached with the searcher."""
+        q = normalize_text(q or "")
+        if len(q) > MAX_QUERY_LENGTH:  # search() refuses it anyway
+            return None
+        with self._searching():
+            cached = self._cache.get(("suggest", q))
+        if cached is not None:
+            return cached[0]
+        vocabulary = self._vocabulary_read()
+        if vocabulary is None:
+            return None
+        words = vocabulary.words
         with self._searching() as searcher:
             reader = searcher.reader()
-            corrector = reader.corrector("text")
-            out, pos, changed = [], 0, False
+            unknown = []  # (match, stem) of the words to correct
             for m in _QUERY_WORD.finditer(q):
                 word = m.group()
-                if word in _OPERATORS or q[m.end():m.end() + 1] == ":":
+                if word in _OPERATORS or q[m.end():m.end() + 1] == ":" or len(word) > MAX_WORD_LENGTH:
                     continue
                 stems = [t.text for t in ANALYZER(word)]
-                if len(stems) != 1 or reader.doc_frequency("text", stems[0]) or reader.doc_frequency(
-                        "context", stems[0]):
+                if len(stems) != 1 or stems[0] in words or reader.doc_frequency("context", stems[0]):
                     continue
-                # ReaderCorrector ranks by frequency only, so look one edit away before two.
-                fixes = corrector.suggest(stems[0], limit=1, maxdist=1) or corrector.suggest(
-                    stems[0], limit=1, maxdist=2)
-                surface = fixes and _surface_form(searcher, fixes[0])
+                unknown.append((m, stems[0]))
+                if len(unknown) == MAX_WORDS:
+                    break
+        budget = Budget()
+        found = [(m, words.candidates(stem, budget)) for m, stem in unknown]  # no lock: `words` is read-only
+        with self._searching() as searcher:
+            reader, out, pos = searcher.reader(), [], 0
+            for m, candidates in found:
+                # the most frequent candidate, as Whoosh's corrector ranked them
+                fix = min(candidates, key=lambda w: (-reader.frequency("text", w), w)) if candidates else None
+                surface = fix and _surface_form(searcher, fix)
                 if surface:
-                    if word[:1].isupper():
+                    if m.group()[:1].isupper():
                         surface = surface[:1].upper() + surface[1:]
                     out += [q[pos:m.start()], surface]
-                    pos, changed = m.end(), True
-        return "".join(out) + q[pos:] if changed else None
+                    pos = m.end()
+            answer = "".join(out) + q[pos:] if out else None
+            if vocabulary.is_for(searcher):  # the cache is this searcher's: not if the index changed meanwhile
+                self._cache[("suggest", q)] = (answer,)
+        return answer
+
+    def _vocabulary_read(self) -> VocabularyReader | None:
+        """The current searcher's `text` terms, read a chunk per hold of the lock; callers at
+        the same time share the one reading.  None when the index changed under the reading
+        three times (commits faster than a read: no suggestion rather than no end)."""
+        restarts = 0
+        while True:
+            with self._searching() as searcher:
+                vocabulary = self._vocabulary
+                if vocabulary is None or not vocabulary.is_for(searcher):
+                    if vocabulary is not None and vocabulary.words is None:
+                        restarts += 1
+                        if restarts >= 3:
+                            return None
+                    vocabulary = self._vocabulary = VocabularyReader(searcher, "text")
+                if vocabulary.words is None:
+                    vocabulary.read(searcher)
+                if vocabulary.words is not None:
+                    return vocabulary
 
     def select(self, q: str = "", filters: dict[str, str | list[str]] | None = None,
                min_confidence: float = 0.0, sort: str = "relevance", limit: int = 1000) -> Selection:
@@ -279,14 +326,31 @@ class QuoteService:
             if generation != self._generation or not self._searcher.up_to_date():
                 # A fresh searcher rather than Searcher.refresh(): in whoosh-reloaded
                 # 2.7.5 refresh() reuses old segment readers and resurrects deleted docs.
-                ix = open_index(self.index_dir)
-                old, self._searcher, self._generation = self._searcher, ix.searcher(), Path(ix.storage.folder)
+                try:
+                    ix, searcher = open_searcher(self.index_dir)
+                except IndexUnavailable as exc:
+                    self._log_damage(exc, exc.__cause__)
+                    raise
+                old, self._searcher, self._generation = self._searcher, searcher, Path(ix.storage.folder)
                 self._cache.clear()
                 if old is not None:
                     old.close()  # safe: every use of a searcher holds the lock
-            yield self._searcher
+            try:
+                yield self._searcher
+            except READ_DAMAGE as exc:  # a damaged segment read lazily: a 503 naming the fix, not a 500
+                err = index_damaged(self._generation, exc)
+                self._log_damage(err, exc)
+                raise err from exc
+
+    def _log_damage(self, err: IndexUnavailable, cause: BaseException | None) -> None:
+        """Log a damaged index once until it changes (a missing one has no cause); with the
+        traceback when Whoosh raised something other than the usual READ_DAMAGE, as a bug might."""
+        if cause is not None and str(err) != self._damage_logged:
+            self._damage_logged = str(err)
+            log.error("%s", err, exc_info=None if isinstance(cause, READ_DAMAGE) else cause)
 
 
+log = logging.getLogger(__name__)
 SEARCH_CACHE_SIZE = 1024  # pages and facet counts; a page is ~10 quotes, so a few MB at most
 
 

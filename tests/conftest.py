@@ -18,7 +18,8 @@ def index_dir(tmp_path_factory):
 def app(index_dir):
     from web.app import create_app
 
-    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True})
+    # The public address absolute links (permalinks, citations) name; never the request's Host.
+    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True, "BASE_URL": "http://localhost"})
 
 
 @pytest.fixture

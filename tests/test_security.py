@@ -6,6 +6,7 @@ Limits and promises tested here are written down in SECURITY.md.
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import socket
 import subprocess
@@ -383,3 +384,14 @@ def test_real_server_escapes_and_sets_headers(server):
     assert headers["X-Content-Type-Options"] == "nosniff"
     status, headers, body = raw_get(server, "/api/search?q=" + "a" * 10_000)
     assert status == 400 and headers["Content-Type"].startswith("application/json")
+
+
+def test_real_server_links_name_its_bound_address_not_the_host_header(server):
+    conn = http.client.HTTPConnection("127.0.0.1", server, timeout=10)
+    conn.request("GET", "/api/search?q=alert", headers={"Host": "evil.example"})
+    resp = conn.getresponse()
+    body = resp.read().decode("utf-8")
+    conn.close()
+    assert resp.status == 200 and "evil.example" not in body
+    [result] = json.loads(body)["results"]
+    assert result["permalink"] == f"http://127.0.0.1:{server}/quotes/{result['id']}"  # from `quotes serve --port`

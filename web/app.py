@@ -11,17 +11,20 @@ import io
 import json
 import logging
 import os
+import unicodedata
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 
 from search.citations import (STYLE_NAMES, bibtex_file, citations, credentials, csl_file, para_number, ris_file,
                               speaker_label)
 from search.errors import IndexUnavailable, NotFound, QueryError, QuotesError
 from search.model import Quote, slug
+from search.query import normalize_filters, normalize_text
 from search.service import QuoteService
 
 from .openapi import spec as openapi_spec
@@ -42,6 +45,7 @@ SORTS = {"relevance": "Relevance", "source": "Source order"}  # the service vali
 SPEAKER_SORTS = {"count": "Most quoted", "name": "Name"}
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000  # deeper pages are never useful and only cost the index work
+MAX_NUMBER_LENGTH = 20  # characters of a numeric parameter: int() of 4,300+ digits raises, and none is needed
 EXPORT_LIMIT = 1000  # rows in one export; `limit` may ask for fewer
 EXPORT_TYPES = {  # format -> (file extension, MIME type)
     "csv": ("csv", "text/csv; charset=utf-8"),
@@ -63,13 +67,32 @@ ui = Blueprint("ui", __name__)
 api = Blueprint("api", __name__, url_prefix="/api")
 
 
+class _Flask(Flask):
+    def raise_routing_exception(self, request):
+        # Werkzeug's routing redirects ("//x" -> "/x") name the request's Host header in
+        # their Location and body; Flask passes them by the error handlers, so make them
+        # relative here.
+        err = request.routing_exception
+        if isinstance(err, RequestRedirect):
+            target = urlsplit(err.new_url)
+            raise RequestRedirect(urlunsplit(("", "", target.path, target.query, ""))) from None
+        super().raise_routing_exception(request)
+
+
 def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    """The app.  Config: INDEX_DIR; BASE_URL, the public URL of the site root that every
+    absolute link names (else QUOTES_BASE_URL, else http://SERVER_HOST:SERVER_PORT, the
+    address `quotes serve` binds); TESTING."""
+    app = _Flask(__name__)
     app.config.from_mapping(
         INDEX_DIR=os.environ.get("QUOTES_INDEX") or str(ROOT / "index"),
         TESTING=False,
+        BASE_URL=os.environ.get("QUOTES_BASE_URL") or None,
+        SERVER_HOST="127.0.0.1",
+        SERVER_PORT=5000,
     )
     app.config.update(config or {})
+    app.config["BASE_URL"] = _base_url(app.config)
     app.json.sort_keys = False  # keep citation styles and result fields in their documented order
     app.register_blueprint(ui)
     app.register_blueprint(api)
@@ -83,9 +106,35 @@ def create_app(config: dict | None = None) -> Flask:
         KIND_HELP=KIND_HELP, MATCH_LABELS=MATCH_LABELS,
         cite=_cite, credentials=credentials, speaker_label=speaker_label, para_number=para_number,
         kind_label=lambda k: KIND_LABELS.get(k, k), facet_label=_facet_value_label,
-        search_url=_search_url, export_url=_export_url,
+        search_url=_search_url, export_url=_export_url, page_numbers=page_numbers,
     )
     return app
+
+
+def _base_url(config) -> str:
+    """The configured base URL without its trailing slash; QuotesError when it is not an http(s) URL.
+
+    Absolute links never come from the request's Host header: any client can set it, and
+    permalinks, citations and exports carry the URL on (a cache or a copied citation would
+    then point readers at the client's host)."""
+    base = config.get("BASE_URL")
+    if not base:
+        host = str(config["SERVER_HOST"])
+        base = f"http://{f'[{host}]' if ':' in host else host}:{config['SERVER_PORT']}"
+    try:
+        parts = urlsplit(base)
+        ok = (parts.scheme in ("http", "https") and parts.hostname and not parts.query and not parts.fragment
+              and (parts.port or 0) >= 0)  # .port raises ValueError for a port that is not a number
+    except ValueError:
+        ok = False
+    if not ok:
+        raise QuotesError(f"the base URL must be an http(s) URL such as https://quotes.example.org, not {base!r}")
+    return base.rstrip("/")
+
+
+def _absolute(endpoint: str, **values) -> str:
+    """`url_for(endpoint)` on BASE_URL (which includes any path the app is mounted under)."""
+    return current_app.config["BASE_URL"] + url_for(endpoint, **values)[len(request.script_root):]
 
 
 def service():
@@ -102,19 +151,27 @@ def _int_arg(name: str, default: int, hi: int) -> int:
     raw = request.args.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdecimal() or not 1 <= int(raw) <= hi:
+    # ASCII digits only (isdecimal() also takes "٣" and "１"), and few enough for int().
+    if len(raw) > MAX_NUMBER_LENGTH or not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= hi:
         raise QueryError(f"{name} must be a whole number from 1 to {hi}, not {raw[:40]!r}")
     return int(raw)
 
 
 def _filters() -> dict[str, list[str]]:
-    return {f: vs for f in FILTERS if (vs := [v for v in request.args.getlist(f) if v.strip()])}
+    """The request's filter values as the service reads them (NFC, without blanks or repeats,
+    within the limits), in FILTERS order; links carry these, so a repeated value costs nothing."""
+    if "filters" not in g:
+        found = normalize_filters({f: request.args.getlist(f) for f in FILTERS})
+        g.filters = {f: found[f] for f in FILTERS if f in found}
+    return g.filters
 
 
 def _search_kwargs() -> dict:
     """The one search call both the HTML page and the API make, built from the query string."""
     raw_conf = request.args.get("min_confidence", "").strip()
     try:
+        if len(raw_conf) > MAX_NUMBER_LENGTH or not raw_conf.isascii():  # as _int_arg: ASCII, short
+            raise ValueError
         min_conf = float(raw_conf or 0)  # the service checks the range
     except ValueError:
         raise QueryError(f"min_confidence must be a number from 0 to 1, not {raw_conf[:40]!r}") from None
@@ -131,9 +188,12 @@ def _search_url(add: tuple[str, str] | None = None, remove: tuple[str, str] | No
     filters and a new query reset paging.
 
     Only the known parameters are carried over (and encoded here, not passed to url_for,
-    whose own keywords such as `_anchor` a crafted query string could otherwise set)."""
-    keep = ("q", "sort", "per_page", "min_confidence") + (() if clear else FILTERS)
-    args = {k: [v for v in request.args.getlist(k) if v.strip()] for k in keep}
+    whose own keywords such as `_anchor` a crafted query string could otherwise set), each
+    once: every link on the page carries them, so repeats would make the page grow with
+    the square of the request."""
+    single = {k: request.args.get(k, "") for k in ("q", "sort", "per_page", "min_confidence")}
+    args = {k: [v] if v.strip() else [] for k, v in single.items()}
+    args.update({f: [] if clear else list(_filters().get(f, [])) for f in FILTERS})
     if q is not None:
         args["q"] = [q] if q.strip() else []
     if add and add[1] not in args[add[0]]:
@@ -148,10 +208,23 @@ def _search_url(add: tuple[str, str] | None = None, remove: tuple[str, str] | No
 
 def _export_url(fmt: str, **extra) -> str:
     """The current search (query, filters, sort, confidence; not the page) as an export."""
-    keep = ("q", "sort", "min_confidence") + FILTERS
-    pairs = [(k, v) for k in keep for v in request.args.getlist(k) if v.strip()]
+    pairs = [(k, request.args[k]) for k in ("q", "sort", "min_confidence") if request.args.get(k, "").strip()]
+    pairs += [(k, v) for k, vs in _filters().items() for v in vs]
     pairs += [(k, str(v)) for k, vs in extra.items() for v in (vs if isinstance(vs, list) else [vs])]
     return url_for("api.export", format=fmt) + "&" + urlencode(pairs) if pairs else url_for("api.export", format=fmt)
+
+
+def page_numbers(page: int, pages: int) -> list[int | None]:
+    """The page links to show: the first, the last and two either side of `page`; None
+    stands for a gap.  Computed, not looped over every page: per_page=1 on a large index
+    has 10^5 pages."""
+    shown = sorted({1, pages, *range(max(page - 2, 1), min(page + 2, pages) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
 
 
 def _facet_value_label(field: str, value: str) -> str:
@@ -161,7 +234,7 @@ def _facet_value_label(field: str, value: str) -> str:
 # -- presentation ------------------------------------------------------------------------
 
 def _permalink(q: Quote) -> str:
-    return url_for("ui.permalink", quote_id=q.id, _external=True)
+    return _absolute("ui.permalink", quote_id=q.id)
 
 
 def _cite(q: Quote) -> dict[str, str]:
@@ -282,7 +355,7 @@ def speaker(speaker_id: str):
 
 
 def _speaker_url(speaker_id: str, page: int | None = None, q: str | None = None) -> str:
-    args = [(k, v) for k in ("q", "sort", "per_page") for v in request.args.getlist(k) if v.strip()]
+    args = [(k, request.args[k]) for k in ("q", "sort", "per_page") if request.args.get(k, "").strip()]
     if q is not None:
         args = [(k, v) for k, v in args if k != "q"] + ([("q", q)] if q.strip() else [])
     if page and page > 1:
@@ -346,7 +419,7 @@ def api_quote(quote_id: str):
 def api_speakers():
     return jsonify({"speakers": [
         {"id": s.id, "name": s.name, "speaker_type": s.speaker_type, "count": s.count,
-         "url": url_for("ui.speaker", speaker_id=s.id, _external=True)}
+         "url": _absolute("ui.speaker", speaker_id=s.id)}
         for s in service().speaker_index()]})
 
 
@@ -362,7 +435,7 @@ def api_speaker(speaker_id: str):
         "aliases": list(p.aliases), "names_as_written": facets(p.names_as_written),
         "pronouns": facets(p.pronouns), "roles": facets(p.roles), "affiliations": facets(p.affiliations),
         "sources": [{"source": s.source, "title": s.title, "count": s.count} for s in p.sources],
-        "url": url_for("ui.speaker", speaker_id=p.id, _external=True),
+        "url": _absolute("ui.speaker", speaker_id=p.id),
     })
 
 
@@ -376,7 +449,7 @@ def export():
 
 @api.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_spec(url_for("ui.search", _external=True).rstrip("/")))
+    return jsonify(openapi_spec(current_app.config["BASE_URL"]))
 
 
 def _export(fmt: str) -> Response:
@@ -406,12 +479,27 @@ def _export(fmt: str) -> Response:
     else:
         body = csl_file(sel.quotes, _permalink)
     ext, mimetype = EXPORT_TYPES[fmt]
-    name = "quotes" + (f"-{slug(kwargs['q'])[:40]}" if slug(kwargs["q"]) else "")
     resp = Response(body, mimetype=mimetype)
-    resp.headers["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
+    resp.headers["Content-Disposition"] = _attachment(kwargs["q"], ext)
     resp.headers["X-Total-Count"] = str(sel.total)
     resp.headers["X-Exported-Count"] = str(len(sel.quotes))
     return resp
+
+
+def _attachment(q: str, ext: str) -> str:
+    """Content-Disposition for an export of `q`: `quotes-<the query's words>.<ext>`.
+
+    Header values travel as Latin-1, so a name outside ASCII goes in RFC 6266's
+    `filename*` (UTF-8, percent-encoded), after an ASCII `filename` for older clients."""
+    words = slug(normalize_text(q))[:40]
+    name = "-".join(["quotes"] + ([words] if words else []))
+    # "İstanbul" -> "istanbul", "٣٤" -> "34"; scripts without an ASCII form drop out
+    folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in unicodedata.normalize("NFKD", name))
+    fallback = slug(folded.encode("ascii", "ignore").decode("ascii"))
+    header = f'attachment; filename="{fallback}.{ext}"'
+    if fallback != name:
+        header += f"; filename*=UTF-8''{quote(f'{name}.{ext}', safe='')}"
+    return header
 
 
 def _csv_cell(value):

@@ -7,15 +7,22 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from search.query import MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES, MAX_FILTER_VALUES_PER_FIELD
+
 STR = {"type": "string"}
 INT = {"type": "integer"}
 NSTR = {"type": ["string", "null"]}
 FACET_VALUE = {"$ref": "#/components/schemas/FacetValue"}
 FILTER_PARAMS = [
-    {"name": name, "in": "query", "required": False, "schema": {"type": "array", "items": STR},
+    {"name": name, "in": "query", "required": False,
+     "schema": {"type": "array", "items": {"type": "string", "maxLength": MAX_FILTER_VALUE_LENGTH},
+                "maxItems": MAX_FILTER_VALUES_PER_FIELD},
      "style": "form", "explode": True,
      "description": f"Only quotes whose {label} is one of these values. Repeat the parameter for "
-                    "either value (`{0}=A&{0}=B`); different filters must all hold.".format(name)}
+                    "either value (`{0}=A&{0}=B`); different filters must all hold. At most "
+                    f"{MAX_FILTER_VALUES_PER_FIELD} values per filter and {MAX_FILTER_VALUES} in all, "
+                    f"each at most {MAX_FILTER_VALUE_LENGTH} characters (repeats count once); more is "
+                    "a 400.".replace("{0}", name)}
     for name, label in (("speaker", "speaker's canonical name"), ("speaker_id", "speaker id"),
                         ("affiliation", "speaker's affiliation"), ("kind", "kind (direct, partial, indirect)"),
                         ("speaker_type", "speaker type"), ("source", "source file"))

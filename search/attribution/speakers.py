@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .gender import gender_of, pronoun_gender
-from .model import slug
-from .text import WORD, Spans, Token, is_nickname, possessive, tokens
+from ..gender import gender_of, pronoun_gender
+from ..model import slug
+from ..text import WORD, Spans, Token, is_nickname, possessive, tokens
 
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group",
             "it": "organisation", "you": "person", "him": "person", "her": "person"}
@@ -251,7 +251,7 @@ class RegistryEntry:
 @lru_cache(maxsize=4)
 def load_registry(path: str | None = None) -> dict[str, RegistryEntry]:
     """Map folded alias → entry.  QUOTES_SPEAKERS overrides the bundled registry."""
-    path = path or os.environ.get("QUOTES_SPEAKERS") or str(Path(__file__).parent / "data" / "speakers.json")
+    path = path or os.environ.get("QUOTES_SPEAKERS") or str(Path(__file__).parents[1] / "data" / "speakers.json")
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     out = {}

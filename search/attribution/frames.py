@@ -13,10 +13,10 @@ from .lexicon import (ADDRESSED, ADDRESSEE, ADVERBIAL_STARTS, ATTITUDES, AUX, BA
                       SUBORDINATORS, TERMS, TIME_NOUNS, TIME_WORDS, TITLE_SMALL, TOOK, TO_HEADS, VERBISH,
                       WHOLE_OBJECT)
 from .sentence import _MarkIndex, _char_before, _sentences
-from .speakers import (COLLECTIVE, DEMONYMS, DETERMINERS, MESSAGES, NUMBER_WORDS, ORG_NOUNS, PARTY_WORDS,
-                       PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS,
-                       PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Speaker, classify_name,
-                       fold, people_plural, place_of, singular)
+from .speakers import Speaker, classify_name, fold, people_plural, place_of, singular
+from .words import (COLLECTIVE, DEMONYMS, DETERMINERS, MESSAGES, NUMBER_WORDS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS,
+                    PEOPLE_OR_ORG_NOUNS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_HEADS,
+                    PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS)
 from ..text import ABBREVIATIONS, Spans, Token, possessive, tokens
 
 

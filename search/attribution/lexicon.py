@@ -1,112 +1,283 @@
-"""The lexicon: the words the attribution rules look for."""
+"""The lexicon: the words the attribution rules look for, each list in one place.
+
+`CUE_TABLE` is the one table of cue verbs, a row a verb with its grammatical properties and
+the nouns that report like it; the sets the rules test (`INVERTING`, `WHOLE_OBJECT`, …) are
+derived from it.  The other lists are the function words, times and labels the frame rules
+read; people, organisations, places and roles are in `words`.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .speakers import PERSON_WORDS
+from .words import PERSON_WORDS
 
-_REGULAR = """
-add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
-comment complain concede conclude condemn confirm contend continue counter criticize criticise decry
-declare demand deny describe disclose dismiss elaborate emphasize emphasise estimate explain fear
-highlight hint hope indicate inform insist joke lament maintain mention note object observe pledge
-point post praise predict promise propose question quip recall recount reiterate reject remark remind
-repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
-vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
-laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
-lambaste reference compare champion defend term ridicule attack bemoan rip speak
-yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
-chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
-guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
-underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline offer
-express voice
-""".split()
-_IRREGULAR = {
-    "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
-    "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
-    "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
-    "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
-    "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
-    "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
-}
-ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
-# After a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not more of it;
-# with a that-clause, the speaker's own signal ("held rates steady, signaling that cuts could come")
-GLOSSES = {"underscore", "signal", "indicate"}
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech or cognition verb and what its grammar does to a frame."""
+    lemma: str
+    forms: tuple[str, ...]
+    inverting: bool = False  # stands after a quote and before the speaker: `"…," said X`
+    whole_object: bool = False  # its whole complement is the content ("urged both sides to …", "denied X")
+    addressee: bool = False  # its next noun phrase is the person addressed, not the content
+    addressed: bool = False  # its passive names the listener ("was told"): heard, not said
+    attitude: bool = False  # as a participle ("hoping …") it reports nothing
+    state: bool = False  # belief or feeling: "is worried that …" is the subject's own state, not a passive
+    naming: bool = False  # "was called a charlatan": the name is the content
+    # after a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not
+    # more of it; with a that-clause, the speaker's own signal ("held rates steady, signaling that …")
+    gloss: bool = False
+    stance: bool = False  # reports only with a stance noun after it: "expressed concern that …"
+    nounish: tuple[str, ...] = ()  # forms more often nouns ("a report", "the call"): need a clear subject
+    nouns: tuple[str, ...] = ()  # nouns that report what their owner said: "Trump’s claim that …"
+
+
+FLAGS = ("inverting", "whole_object", "addressee", "addressed", "attitude", "state", "naming", "gloss", "stance")
+
+# lemma, then its properties; `forms=` where they are not regular (see _forms)
+_TABLE = """
+add          inverting nounish=add
+admit        inverting whole_object nouns=admission
+affirm
+agree        state
+allege       nouns=allegation,allegations
+announce     inverting whole_object
+argue        inverting nouns=argument
+assert       inverting nouns=assertion,assertions
+assure       addressee addressed nouns=assurance,assurances
+blast        whole_object
+boast        inverting nouns=boast
+brief        addressee
+caution      inverting
+charge       nounish=charge,charges nouns=charge,charges
+claim        inverting nounish=claim,claims nouns=claim,claims
+comment      inverting nounish=comment,comments nouns=comment,comments
+complain     inverting
+concede
+conclude     inverting
+condemn      whole_object
+confirm      inverting whole_object
+contend      inverting nouns=contention
+continue     inverting nounish=continue
+counter      inverting nounish=counter
+criticize    whole_object
+criticise    whole_object
+decry
+declare      inverting
+demand       whole_object nounish=demand,demands
+deny         whole_object nouns=denial,denials
+describe     whole_object
+disclose     whole_object
+dismiss      whole_object
+elaborate
+emphasize    inverting
+emphasise    inverting
+estimate     whole_object nounish=estimate,estimates
+explain      inverting
+fear         attitude state nounish=fear,fears,fearing
+highlight
+hint
+hope         attitude state nounish=hope,hopes,hoping
+indicate     gloss
+inform       addressee addressed
+insist       inverting nouns=insistence
+joke         inverting nounish=joke,jokes
+lament
+maintain     inverting
+mention      nounish=mention
+note         inverting nounish=note,notes
+object       nounish=object,objects
+observe      inverting
+pledge       whole_object nounish=pledge,pledges nouns=pledge,pledges
+point        nounish=point,points
+post         inverting nounish=post,posts
+praise       whole_object nounish=praise
+predict      inverting whole_object nouns=prediction,predictions
+promise      whole_object nounish=promise,promises nouns=promise,promises
+propose      whole_object
+question     whole_object attitude nounish=question,questions
+quip         inverting
+recall       inverting
+recount      inverting
+reiterate    inverting
+reject       whole_object
+remark       inverting nounish=remark,remarks nouns=remark,remarks
+remind       addressee addressed
+repeat
+reply        inverting nounish=reply,replies
+report       inverting nounish=report,reports nouns=report,reports
+respond      inverting
+reveal       whole_object
+say          inverting forms=said,says,saying,say nounish=saying,say
+signal       gloss nounish=signal,signals
+slam         whole_object
+state        inverting nounish=state,states nouns=statement
+stress       inverting nounish=stress
+suggest      inverting nouns=suggestion
+testify
+threaten     whole_object nouns=threat,threats
+tout
+tweet        inverting nounish=tweet,tweets
+urge         whole_object addressee addressed
+vow          inverting whole_object nounish=vow,vows nouns=vow,vows
+warn         inverting addressee addressed nounish=warning nouns=warning,warnings
+welcome      whole_object nounish=welcome
+wonder       state
+worry        attitude state nounish=worry,worries
+write        inverting forms=wrote,writes,writing,written,write,typed,scrawled,penned,jotted,scribbled nounish=writing,write
+accuse       whole_object addressee nouns=accusation,accusations
+call         whole_object addressee naming nounish=call,calls,calling
+ask          inverting whole_object addressee addressed nounish=ask,asking
+acknowledge  inverting whole_object
+believe      state nounish=believe
+think        state forms=thought,thinks,think nounish=think
+tell         addressee addressed forms=told,tells,telling,tell nounish=telling,tell
+brand        whole_object naming
+label        whole_object naming
+dub          whole_object naming
+laud         whole_object
+characterize whole_object
+characterise whole_object
+liken        whole_object
+encourage    whole_object addressee
+pound        whole_object
+admire       whole_object
+rate         whole_object nounish=rate,rates
+blame        whole_object
+exhort       whole_object
+mock         whole_object
+deride       whole_object
+hail         whole_object
+denounce     whole_object
+lambaste     whole_object
+reference    whole_object
+compare      whole_object
+champion     whole_object
+defend       whole_object
+term         whole_object naming
+ridicule     whole_object
+attack       whole_object nounish=attack,attacks
+bemoan
+rip
+speak
+yell         inverting
+shout        inverting
+scream       inverting
+chant        inverting
+sing         forms=sang,sings,sung,singing,sing
+exclaim      inverting
+whisper      inverting
+mutter       inverting
+plead        inverting
+beg
+muse
+concur       inverting state
+interject    inverting
+retort       inverting
+snap         inverting
+sigh         inverting
+chide
+scold
+gush         inverting
+marvel       inverting
+cite         whole_object
+advise       addressed
+brag
+forecast
+guarantee
+imply
+recommend
+reckon       state
+reassure     addressed
+suspect      state
+theorize
+theorise
+underline
+underscore   gloss
+vouch
+wager
+opine        inverting
+proclaim     inverting
+pronounce
+show         forms=show,shows,showed,shown
+want         whole_object state
+plan         whole_object state
+expect       whole_object state
+refuse       whole_object state
+decline      whole_object state
+offer        whole_object
+express      stance
+voice        stance
+feel         state forms=felt,feels
+find         forms=found,finds nounish=found,finds
+know         state forms=knew,knows nounish=knew,knows
+hold         forms=held,holds nounish=held,holds
+rule         forms=ruled,rules nounish=ruled,rules
+read         forms=read,reads
+use          forms=use,uses,used,using  # only before “the phrase …”: see _cue_frame
+"""
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    if verb.endswith(("s", "sh", "ch", "x")):
+        return verb, verb + "es", verb + "ed", verb + "ing"
+    if verb in ("admit", "quip", "regret", "commit"):
+        return verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    return verb, verb + "s", verb + "ed", verb + "ing"
+
+
+def _row(line: str) -> Cue:
+    lemma, *props = line.split("#")[0].split()
+    lists = dict(p.split("=") for p in props if "=" in p)
+    flags = {p: True for p in props if "=" not in p}
+    unknown = set(flags) - set(FLAGS) or set(lists) - {"forms", "nounish", "nouns"}
+    assert not unknown, f"{lemma}: {unknown}"
+    forms = tuple(lists["forms"].split(",")) if "forms" in lists else _forms(lemma)
+    return Cue(lemma, forms, nounish=tuple(lists.get("nounish", "").split(",")) if "nounish" in lists else (),
+               nouns=tuple(lists["nouns"].split(",")) if "nouns" in lists else (), **flags)
+
+
+CUE_TABLE: dict[str, Cue] = {cue.lemma: cue for cue in map(_row, filter(None, _TABLE.split("\n")))}
+CUES: dict[str, str] = {form: cue.lemma for cue in CUE_TABLE.values() for form in cue.forms}  # form → lemma
+
+
+def _having(flag: str) -> set[str]:
+    return {lemma for lemma, cue in CUE_TABLE.items() if getattr(cue, flag)}
+
+
+INVERTING = _having("inverting")
+WHOLE_OBJECT = _having("whole_object")
+ADDRESSEE = _having("addressee")
+ADDRESSED = _having("addressed")
+ATTITUDES = _having("attitude")
+STATES = _having("state")
+NAMING = _having("naming")
+GLOSSES = _having("gloss")
+STANCE_VERBS = _having("stance")
+NOUNISH = {form for cue in CUE_TABLE.values() for form in cue.nounish}
+NOUN_CUES = {noun for cue in CUE_TABLE.values() for noun in cue.nouns}
+
 GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
 TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
-ADDRESSED = {"tell", "warn", "assure", "reassure", "remind", "advise", "inform", "ask", "urge"}  # "was told": heard
 # Subordinators that can open a sentence with a participle: "After warning that …, the envoy left".
 OPENERS = {"after", "while", "before", "when", "by", "in", "since", "upon", "despite"}
 # What a passive speech verb's content opens with: "was accused of …", "It was announced that …".
 PASSIVE_COMPLEMENTS = {"that", "as", "of", "for", "to", "whether", "if", "how", "why", "what"}
-NAMING = {"call", "brand", "label", "dub", "term"}  # "was called a charlatan": the name is the content
-# Verbs of belief and feeling: "was convinced", "is worried that …" is the subject's own state, not a passive.
-STATES = {"believe", "think", "suspect", "feel", "know", "reckon", "fear", "hope", "worry", "wonder", "agree",
-          "concur", "expect", "want", "plan", "refuse", "decline"}
-# Verbs that report only with a stance noun after them: "expressed concern that …", "voiced support for …".
-STANCE_VERBS = {"express", "voice"}
+# The stance nouns after "express", "voice": "expressed concern that …", "voiced support for …".
 STANCES = {"concern", "concerns", "hope", "hopes", "confidence", "doubt", "doubts", "fear", "fears", "optimism",
            "pessimism", "skepticism", "scepticism", "frustration", "regret", "worry", "worries", "alarm",
            "disappointment", "dismay", "outrage", "anger", "surprise", "support", "opposition", "sympathy",
            "condolences", "gratitude", "reservations", "objections", "misgivings", "satisfaction", "displeasure",
            "solidarity", "interest", "shock", "indignation", "anxiety", "unease", "appreciation", "thanks"}
 TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
-from .speakers import PERSON_WORDS
-
-
-def _forms(verb: str) -> list[str]:
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
-    if verb.endswith("e"):
-        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    if verb.endswith(("s", "sh", "ch", "x")):
-        return [verb, verb + "es", verb + "ed", verb + "ing"]
-    if verb in ("admit", "quip", "regret", "commit"):
-        return [verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
-    return [verb, verb + "s", verb + "ed", verb + "ing"]
-
-
-CUES: dict[str, str] = {}
-for _v in _REGULAR + list(_IRREGULAR):
-    for _f in _forms(_v):
-        CUES.setdefault(_f, _v)
-# Past forms of other ways to write ("a doctor had typed “…”"); their base forms are mostly nouns.
-CUES.update(dict.fromkeys(["typed", "scrawled", "penned", "jotted", "scribbled"], "write"))
-# Verbs whose next noun phrase is the person addressed, not the content.
-ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
 # What a source answers or not ("did not respond to requests for comment").
 ENQUIRIES = {"request", "requests", "message", "messages", "query", "queries", "question", "questions", "email",
              "emails", "inquiry", "inquiries", "letter", "letters", "call", "calls", "comment", "criticism"}
-# Verbs whose whole complement is the content ("urged both sides to …", "denied X").
-WHOLE_OBJECT = {"pound", "admire", "rate", "blame", "exhort", "mock", "deride", "hail", "denounce", "lambaste",
-                "reference", "compare", "champion", "defend", "term", "ridicule", "blast", "slam", "dismiss",
-                "brand", "label", "dub", "laud", "characterize", "characterise", "liken", "attack",
-                "encourage", "want", "plan", "offer", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
-                "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
-                "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
-                "disclose", "acknowledge", "admit", "question"}
-# Verbs that stand after a quote and before the speaker: `"…," said X`.
-INVERTING = {"say", "add", "ask", "write", "explain", "continue", "note", "recall", "state", "reply",
-             "remark", "declare", "argue", "insist", "warn", "caution", "conclude", "observe",
-             "suggest", "acknowledge", "counter", "quip", "respond", "report", "tweet", "post", "yell",
-             "shout", "scream", "exclaim", "whisper", "mutter", "retort", "snap", "sigh", "gush", "marvel",
-             "chant", "plead", "concur", "interject", "opine", "proclaim", "boast", "joke", "recount",
-             "comment", "assert", "claim", "confirm", "announce", "emphasize", "emphasise", "stress",
-             "admit", "complain", "predict", "reply", "maintain", "contend", "reiterate", "vow"}
-# Forms that are more often nouns ("a report", "the call"): need a clear subject.
-NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "comments", "post",
-           "posts", "note", "notes", "charge", "charges", "counter", "signal", "signals", "question",
-           "questions", "demand", "demands", "fear", "fears", "hope", "hopes", "promise", "promises",
-           "pledge", "pledges", "vow", "vows", "warning", "tweet", "tweets", "worry", "worries",
-           "estimate", "estimates", "statement", "state", "states", "point", "points", "object",
-           "objects", "reply", "replies", "remark", "remarks", "welcome", "stress", "praise",
-           "joke", "jokes", "mention", "continue", "find", "finds", "found", "hold", "holds", "held",
-           "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
-           "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
-           "believe", "say", "tell", "ask", "write", "add", "note", "state", "rate", "rates", "attack", "attacks"}
 AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once",
        "again", "then",
        "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
@@ -136,12 +307,6 @@ NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "
              "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
              "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
 QUOTE_CHARS = "\"“”„«»‘’'‹›"
-# Nouns that report what their owner said: "Trump’s claim that …".
-NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "warnings", "insistence",
-             "contention", "allegation", "allegations", "suggestion", "promise", "promises", "pledge", "pledges",
-             "vow", "vows", "charge", "charges", "report", "reports", "accusation", "accusations", "remark", "remarks",
-             "comment", "comments", "prediction", "predictions", "boast", "admission", "assurance", "assurances",
-             "threat", "threats", "denial", "denials"}
 # Pronouns that open a clause as its subject ("told the forum he was …").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 CLAUSE_PRONOUNS = SUBJECT_PRONOUNS | {"it"}  # "said it was …" too, where "it" cannot be a speaker

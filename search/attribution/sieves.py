@@ -8,7 +8,8 @@ from dataclasses import replace
 from .frames import Frame, _sentence_subject
 from .lexicon import ADVERBIAL_STARTS, MIN_QUOTE_WORDS, QUOTE_CHARS, SUBORDINATORS
 from .sentence import _MarkIndex, _sentences
-from .speakers import PRONOUNS, Discourse, Speaker, affiliation_from_role, describe, fold, load_registry
+from .speakers import Discourse, Speaker, affiliation_from_role, describe, fold, load_registry
+from .words import PRONOUNS
 from ..model import Quote
 from ..text import TRANSCRIPT, QuoteMarks, tokens
 

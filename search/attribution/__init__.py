@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from .frames import find_frames
 from .sentence import _MarkIndex, quotations
-from .sieves import _assemble
+from .sieves import attribute
 from .speakers import Discourse
 from ..model import Quote
 from ..text import Spans, paragraphs
@@ -38,4 +38,4 @@ def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
     paras = paragraphs(text)
     index = _MarkIndex(marks)
     frames = find_frames(text, paras, index, mark_spans)
-    return _assemble(text, marks, index, frames, paras, discourse, source, title)
+    return attribute(text, marks, index, frames, paras, discourse, source, title)

@@ -35,6 +35,57 @@ class Frame:
     antecedent: tuple[int, int] | None = None  # what a relative pronoun subject ("who") stands for
     passive: bool = False  # "It was announced that …": a cue with no speaker to find
     speaker: Speaker | None = None
+    rule: str = ""  # the frame rule that found it: a key of FRAME_RULES
+
+
+@dataclass(frozen=True)
+class FrameRule:
+    """A way a cue finds its speaker and content; frames stamp its name, and so do their records."""
+    name: str
+    doc: str
+    example: str
+
+
+# In the order `_frames` and `_cue_frame` try them.
+FRAME_RULES: tuple[FrameRule, ...] = (
+    FrameRule("frame_according_to", "`according to` a noun phrase", "The plan will fail, according to Jane Doe."),
+    FrameRule("frame_noun_cue", "a possessive or name-as-adjective noun cue with a that-clause",
+              "They seized on Donald Trump’s claim that the war was lost."),
+    FrameRule("frame_noun_from", "a noun cue with `from`/`by` its owner",
+              "There were warnings from his attorney that the deal was illegal."),
+    FrameRule("frame_as_put_it", "`as X put it`", "The deal is dead, as one senator put it."),
+    FrameRule("frame_put_it", "`X put it …:` before a quote", "Doe put it bluntly: “We lost the vote.”"),
+    FrameRule("frame_went_on", "`went on to say`, `took to Twitter to …`: the subject of went/took",
+              "Jane Doe went on to say that the plan would fail."),
+    FrameRule("frame_message_that", "a message's relative clause speaks for its issuer",
+              "The ministry released a statement that said the talks had failed."),
+    FrameRule("frame_agent_first", "a passive cue with its agent first",
+              "The plan was described by one diplomat as “a betrayal of trust.”"),
+    FrameRule("frame_passive_own_words", "a passive whose `for his claim that …` is the subject's own",
+              "Jane Doe was criticised for her claim that the vote was rigged."),
+    FrameRule("frame_passive", "a passive speech verb: no speaker, unattributed",
+              "It was announced that the border would close."),
+    FrameRule("frame_passive_agent", "a passive speech verb with an agent after it",
+              "The deal was described as “a betrayal” by opposition leaders."),
+    FrameRule("frame_name_participle", "a name before a participle speaks",
+              "The video shows Hillary Clinton asking, “Why aren’t I ahead?”"),
+    FrameRule("frame_opening_participle", "a participle opening the sentence speaks for the main clause's subject",
+              "Calling the deal “a disaster,” Trump left the room."),
+    FrameRule("frame_quoted_as", "`X quoted Y as saying`: Y speaks",
+              "The Times quoted Jane Doe as saying the plan would fail."),
+    FrameRule("frame_participle", "a participle after a comma speaks for the clause it hangs on",
+              "Jane Doe criticised the plan, adding that it would fail."),
+    FrameRule("frame_coordinated", "a cue after `and` takes the sentence's subject",
+              "Trump bemoaned the unrest and said he thought the police were right."),
+    FrameRule("frame_inverted", "the speaker after the cue: `“…,” said X`",
+              "“The plan will fail,” said Jane Doe, the mayor."),
+    FrameRule("frame_parenthetical", "a parenthetical tag: the sentence around it is the content",
+              "The museum, Mr. Obama said on Tuesday, would open next year."),
+    FrameRule("frame_subject", "the speaker before the cue, the content after it or before the subject",
+              "Jane Doe said that the plan would fail."),
+    FrameRule("frame_colon_headline", "a headline `Name: …` with a quote after the colon",
+              "Sanders: Clinton needs to ‘get away from all of this personality stuff’"),
+)
 
 
 # --- frames -------------------------------------------------------------------------------
@@ -621,7 +672,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # the going-on (taking-to) verb's speaker
         k = took if took is not None else i - 3
         f = Frame(cue=text[toks[k].start:tok.end], cue_start=toks[k].start, cue_end=tok.end, np=None,
-                  after=_after(text, toks, quoted, i, lemma, e))
+                  after=_after(text, toks, quoted, i, lemma, e), rule="frame_went_on")
         if k > 0 and toks[k - 1].text == ",":
             f.inherit = True  # ", going on to say": the clause it hangs on speaks
             f.np, f.appositive = _sentence_subject(text, toks, quoted, k) or (None, None)
@@ -631,7 +682,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     aux = _before_auxiliaries(toks, quoted, i)
     if aux > 0 and toks[aux].lower == "that" and not quoted[aux] and not tok.lower.endswith("ing") \
             and _after_message(toks, quoted, aux):
-        return _inherited(text, toks, quoted, i, lemma, e)  # "released a statement that said …"
+        return _inherited(text, toks, quoted, i, lemma, e, "frame_message_that")  # "a statement that said …"
     if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
@@ -676,7 +727,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             k = _name_start(toks, quoted, i - 1)
             if _np_ok(text, toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
-                             after=_after(text, toks, quoted, i, lemma, e))
+                             after=_after(text, toks, quoted, i, lemma, e), rule="frame_name_participle")
         opener = i == 1 and toks[0].lower in OPENERS
         if (opener or (i == 0 and tok.is_cap)) and lemma not in ATTITUDES:
             if len(toks) > i + 1 and toks[i + 1].lower in PREPOSITIONS and not (
@@ -695,7 +746,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             # "The Times quoted Doe as saying …": Doe speaks, the Times only reports it
             after = _after(text, toks, quoted, i, lemma, e)
             return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end,
-                         np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
+                         np=(toks[obj + 1].start, toks[i - 2].end), after=after,
+                         rule="frame_quoted_as") if after else None
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
         after_comma = _after_comma(text, toks, quoted, i) or (  # ", even suggesting …"
@@ -706,7 +758,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES
                                           and not (i + 1 < len(toks) and toks[i + 1].lower == "that")):
             return None
-        return _inherited(text, toks, quoted, i, lemma, e)
+        return _inherited(text, toks, quoted, i, lemma, e, "frame_participle")
     np, appos, prefix, k = _subject(text, toks, quoted, i)
     if np and tok.lower in NOUNISH and _modifier_before(text, np):
         return None  # "the most basic question:", "one question that has emerged": a noun, not a verb
@@ -714,7 +766,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
             and not _mid_sentence(text, toks[0].text):
         return None  # "Early reports …": a capitalised first word that is never a name elsewhere
-    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix,
+                  rule="frame_subject")
     if np is not None and toks[k].lower in ("who", "which") and np == (toks[k].start, toks[k].end):
         frame.antecedent = _antecedent(text, toks, quoted, k)
     if tok.lower in NOUNISH and np is None:
@@ -729,6 +782,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         frame.np = np
         if np is not None:
             frame.after = _after(text, toks, quoted, i, lemma, e)
+            frame.rule = "frame_coordinated"
             return frame if frame.after else None
     if np is None:
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1]
@@ -739,6 +793,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
         frame.np, frame.appositive = inv
         frame.before = _content_before(text, toks, quoted, 0, i - 1)
+        frame.rule = "frame_inverted"
         return frame
 
     frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -767,7 +822,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         if _resumes(toks, quoted, close + 1):
             # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
             # it is the content, and it ends after the parenthetical, not at its comma
-            frame.after = None
+            frame.after, frame.rule = None, "frame_parenthetical"
             c = 1 if toks[0].lower in ("and", "but", "so", "yet") and opening > 1 else 0
             if opening == 1 and toks[0].lower in CONNECTIVES:
                 c = close + 1  # "Still, Doe said, the plan could work"
@@ -834,11 +889,12 @@ def _modifier_before(text: str, np: tuple[int, int]) -> bool:
         and low not in ("others", "few", "people", "who", "which", "that")
 
 
-def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
+def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int,
+               rule: str) -> Frame | None:
     """A cue with no subject of its own (", adding that …", "issued a statement calling …"): the
     cue its clause hangs on speaks, or with none in the sentence, the sentence's subject."""
     tok = toks[i]
-    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True, rule=rule)
     frame.after = _after(text, toks, quoted, i, lemma, e)
     frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
     return frame if frame.after else None
@@ -862,13 +918,15 @@ def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lem
             np, appos, _, _ = _subject(text, toks, quoted, i)
             if np:
                 return Frame(cue=toks[n].text, cue_start=toks[n].start, cue_end=toks[n].end, np=np,
-                             appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)))
+                             appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)),
+                             rule="frame_passive_own_words")
     after = _after(text, toks, quoted, i, lemma, e)
     first = next((n for n in range(i + 1, len(toks)) if toks[n].start >= after[0]), None) if after else None
     if first is None or not (quoted[first] or toks[first].text in QUOTE_CHARS
                              or toks[first].lower in PASSIVE_COMPLEMENTS or lemma in NAMING):
         return None  # "was welcomed in Kabul": where, not what
-    f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True)
+    f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True,
+              rule="frame_passive")
     # "was described as “a betrayal” by opposition leaders": the agent speaks
     by = next((n for n in range(i + 1, len(toks)) if toks[n].lower == "by" and not quoted[n]
                and toks[n].start <= after[1] + 1), None)
@@ -878,7 +936,7 @@ def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lem
             return None
         f.after = (after[0], toks[by - 1].end)
         f.np, f.appositive = agent
-        f.passive = False
+        f.passive, f.rule = False, "frame_passive_agent"
     return f
 
 
@@ -895,7 +953,7 @@ def _agent_first(text: str, toks: list[Token], quoted: list[bool], i: int, aux: 
         return None
     tok = toks[i]
     return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=agent[0], appositive=agent[1],
-                 after=(toks[n].start, _clause_end(text, toks, quoted, n, e)))
+                 after=(toks[n].start, _clause_end(text, toks, quoted, n, e)), rule="frame_agent_first")
 
 
 def _parenthetical_close(toks: list[Token], quoted: list[bool], c: int) -> int | None:
@@ -958,7 +1016,7 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int
         return None  # no "Name verb" after the comma
     cue = toks[c]
     return Frame(cue=cue.text, cue_start=cue.start, cue_end=cue.end, np=(toks[main].start, toks[j - 1].end),
-                 after=(toks[c + 1].start, end))
+                 after=(toks[c + 1].start, end), rule="frame_opening_participle")
 
 
 def _after_message(toks: list[Token], quoted: list[bool], i: int) -> bool:
@@ -1405,7 +1463,7 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if not ok(np):
         return None
     frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
-                  np=(np[0].start, np[-1].end), according=True)
+                  np=(np[0].start, np[-1].end), according=True, rule="frame_according_to")
     if i > 0:
         frame.before = _content_before(text, toks, quoted, 0, i - 1)
     if n < len(toks) and toks[n].text == "," and n + 1 < len(toks) and not frame.before:
@@ -1440,7 +1498,7 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
-                 after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)))
+                 after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)), rule="frame_noun_cue")
 
 
 def _owner_at(toks: list[Token], quoted: list[bool], i: int) -> int | None:
@@ -1471,7 +1529,7 @@ def _noun_from_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e
     if not clause or not _np_ok(text, np) or any(t.lower in CUES or t.text == "," for t in np):
         return None  # "the report by the agency that was released Monday": a relative clause
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end),
-                 after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)))
+                 after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)), rule="frame_noun_from")
 
 
 def _noun_content_end(text: str, toks: list[Token], quoted: list[bool], i: int, c: int, e: int) -> int:
@@ -1506,7 +1564,7 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
         if span is None or not (c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]):
             return None
         return Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,
-                     after=_after(text, toks, quoted, c - 1, "say", e))
+                     after=_after(text, toks, quoted, c - 1, "say", e), rule="frame_put_it")
     if a + 1 >= i:
         return None
     np = toks[a + 1:i]
@@ -1516,7 +1574,8 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
         span, appositive, _, first = _subject(text, toks, quoted, i)
         if span is None or first <= a:
             return None
-    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive)
+    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,
+                  rule="frame_as_put_it")
     rest = next((k for k in range(i + 2, len(toks)) if quoted[k] or toks[k].text in (".", ";")), len(toks))
     if rest < len(toks) and quoted[rest] and toks[rest - 1].text in (",", ":"):
         frame.after = _after(text, toks, quoted, rest - 2, "say", e)  # "put it in an exposé, “the operator.”"
@@ -1550,4 +1609,5 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
                else toks[-2].end)
     if not any(quoted[i + 1:]):
         return None  # only quoted material makes "X: …" an attribution
-    return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content)
+    return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content,
+                 rule="frame_colon_headline")

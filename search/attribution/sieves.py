@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .frames import Frame, _sentence_subject
 from .lexicon import ADVERBIAL_STARTS, MIN_QUOTE_WORDS, QUOTE_CHARS, SUBORDINATORS
-from .sentence import _MarkIndex, _sentences
+from .sentence import _MarkIndex, _sentences, quotations
 from .speakers import Discourse, Speaker, affiliation_from_role, describe, fold, load_registry
 from .words import PRONOUNS
 from ..model import Quote
@@ -18,47 +19,99 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
 
 
+@dataclass
+class Attribution:
+    """A record as the sieves build it: the quoted parts, their kind, and who said them."""
+    parts: list[tuple[int, int]]
+    kind: str
+    frame: Frame | None
+    speaker: Speaker | None
+    confidence: float
+    rule: str  # the frame rule or sieve that decided it
+
+
 class _Records:
     """Attributions kept sorted by start offset."""
 
     def __init__(self):
-        self.items: list[dict] = []
+        self.items: list[Attribution] = []
         self.starts: list[int] = []
 
-    def add(self, rec: dict) -> None:
-        i = bisect.bisect_right(self.starts, rec["parts"][0][0])
-        self.starts.insert(i, rec["parts"][0][0])
+    def add(self, rec: Attribution) -> None:
+        i = bisect.bisect_right(self.starts, rec.parts[0][0])
+        self.starts.insert(i, rec.parts[0][0])
         self.items.insert(i, rec)
 
-    def last_before(self, pos: int) -> dict | None:
+    def last_before(self, pos: int) -> Attribution | None:
         i = bisect.bisect_left(self.starts, pos)
         return self.items[i - 1] if i else None
 
     def contains(self, parts: list[tuple[int, int]]) -> bool:
         """Does an earlier attribution already cover these parts?  (Only nearby ones can.)"""
         i = bisect.bisect_right(self.starts, parts[0][0])
-        return any(r["parts"][-1][1] >= parts[-1][1] for r in self.items[max(0, i - 50):i])
+        return any(r.parts[-1][1] >= parts[-1][1] for r in self.items[max(0, i - 50):i])
 
 
-# --- assembly -----------------------------------------------------------------------------
-def _words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
+class _Document:
+    """What the sieves share: the article, its quotations and frames, and the records so far."""
+
+    def __init__(self, text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
+                 paras: list[tuple[int, int]], discourse: Discourse):
+        self.text, self.marks, self.index, self.frames = text, marks, index, frames
+        self.paras, self.discourse = paras, discourse
+        self.para_of = _para_index(paras)
+        self.records = _Records()
+        self.claimed: set[int] = set()  # indexes into marks
+        self.cue_starts = [f.cue_start for f in frames]
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+@dataclass
+class _Quotation:
+    """A quotation no frame claimed, and where it stands."""
+    m: QuoteMarks
+    inner: str
+    para: int
+    p_hi: int
+    starts_para: bool
+    full_sentence: bool
+    whole_para: bool
+    short: bool
 
 
-def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
-              paras: list[tuple[int, int]], discourse: Discourse, source: str, title: str) -> list[Quote]:
-    para_of = _para_index(paras)
-    records = _Records()
-    claimed: set[int] = set()  # indexes into marks
+@dataclass(frozen=True)
+class Sieve:
+    """A named rule for a quotation no frame claimed: `decide` returns True when it has decided
+    (a record, a record continued, or no record at all), and no later sieve is tried."""
+    name: str
+    decide: Callable[[_Document, _Quotation], bool]
+    example: str
+
+
+def attribute(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
+              paras: list[tuple[int, int]], discourse: Discourse, source: str, title: str,
+              trace: list[tuple[int, str]] | None = None) -> list[Quote]:
+    """Frames claim the quotations next to them; each quotation left is passed down `SIEVES`.
+    `trace`, when given, receives (quotation start, sieve name) for every sieve decision."""
+    doc = _Document(text, marks, index, frames, paras, discourse)
+    _claim_by_frames(doc)
+    for n, m in enumerate(marks):
+        if n in doc.claimed:
+            continue
+        q = _quotation(doc, m)
+        for sieve in SIEVES:
+            if sieve.decide(doc, q):
+                if trace is not None:
+                    trace.append((m.start, sieve.name))
+                break
+    return [_to_quote(text, r, paras, doc.para_of, source, title) for r in doc.records.items]
+
+
+def _claim_by_frames(doc: _Document) -> None:
+    """Each frame, in order of its cue, claims the quotations in its content, stamped with its rule."""
+    text, marks, index, discourse = doc.text, doc.marks, doc.index, doc.discourse
     marks_in = index.marks_in
-    cue_starts = [f.cue_start for f in frames]
-
     prev: Frame | None = None
-    for f in frames:
+    for f in doc.frames:
         if f.inherit and prev is not None and prev.speaker is not None \
                 and _same_sentence(text, prev.cue_end, f.cue_start) and not _subordinate(text, prev):
             f.speaker = prev.speaker
@@ -94,17 +147,17 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         for side in sides:
             if side is None:
                 continue
-            inside = [n for n in marks_in(side) if n not in claimed]
+            inside = [n for n in marks_in(side) if n not in doc.claimed]
             quoted_chars = sum(min(p[1], side[1]) - max(p[0], side[0]) for n in inside for p in marks[n].parts
                                if _overlaps(p, side))
             if inside and _mostly_quoted(quoted_chars, side) and _unquoted_words(text, side, marks, inside) < 2:
                 for n in inside:
-                    claimed.add(n)
+                    doc.claimed.add(n)
                     parts.extend(marks[n].parts)
                 kind = kind or "direct"
             elif inside:
                 for n in inside:
-                    claimed.add(n)
+                    doc.claimed.add(n)
                 parts.append(side)
                 kind = "partial" if kind in (None, "partial") else kind
             elif side is f.after or (f.after is None and _words(text[side[0]:side[1]]) >= 3):
@@ -123,94 +176,167 @@ def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: lis
         lead = _lead_clause(text, f, parts) if kind == "direct" else None
         if lead:
             parts, kind = [lead] + parts, "partial"
-        if not parts or records.contains(parts):
+        if not parts or doc.records.contains(parts):
             continue
-        records.add(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
+        doc.records.add(Attribution(parts, kind, f, f.speaker, _confidence(f, kind), f.rule))
         if f.speaker:
             discourse.speakers.append(f.speaker)
 
-    # Quotes nobody claimed: follow-on paragraphs, later parts of a quoted paragraph, or unattributed.
-    for n, m in enumerate(marks):
-        if n in claimed:
-            continue
-        inner = m.inner(text)
-        para = para_of(m.start)
-        p_lo, p_hi = paras[para]
-        starts_para = m.start == p_lo
-        full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
-            re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
-        whole_para = starts_para and m.end >= p_hi - 1
-        # A short quote is a scare-quoted term unless it is a sentence of its own after one of
-        # the same paragraph's quotes: `“I would,” Melanie said. “I would, Donald.”`
-        short = _words(inner) < MIN_QUOTE_WORDS and not whole_para
-        if short and not (text[m.start - 2:m.start] in (". ", "? ", "! ") and inner[:1].isupper()):
-            continue
-        if whole_para and _words(inner) <= 6 and len(m.parts) == 1 and not TRANSCRIPT.match(text, m.start, p_hi):
-            continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
-        speaker_tag = TRANSCRIPT.match(text, m.start, p_hi) if starts_para else None
-        if speaker_tag:
-            # A transcript line, `"WALLACE: Let’s start …`: the capitalised name speaks the rest
-            # of the paragraph, quotes inside it (`an episode of “Shark Tank.”`) included.
-            sp = _transcript_speaker(text, speaker_tag.start(1), speaker_tag.end(1), discourse)
-            if sp is not None:
-                f = Frame(cue=":", cue_start=speaker_tag.end(1), cue_end=speaker_tag.end(1) + 1,
-                          np=(speaker_tag.start(1), speaker_tag.end(1)), speaker=sp)
-                claimed.update(marks_in((m.start, p_hi)))
-                records.add(dict(parts=[(speaker_tag.end(), max(m.end, p_hi))], kind="direct", frame=f,
-                                 speaker=sp, confidence=_confidence(f, "direct")))
-                continue
-        dash = _DASH_NAME.match(text, m.end, p_hi)
-        if dash and starts_para:
-            sp = describe(text, dash.start(1), dash.end(1), discourse)
-            if sp is not None:
-                f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
-                          np=(dash.start(1), dash.end(1)), speaker=sp)
-                records.add(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
-                                 confidence=_confidence(f, "direct")))
-                continue
-        intro = _colon_intro(text, m.start, frames, cue_starts, paras, para, index, discourse)
-        if intro is not None:
-            records.add(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
-                             confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
-            continue
-        last = records.last_before(m.start)
-        if short and (last is None or last["kind"] != "direct" or para_of(last["parts"][-1][0]) != para):
-            continue
-        paraphrased = last is not None and last["kind"] == "indirect" and full_sentence and \
-            para_of(last["parts"][-1][0]) == para and _only_frame_between(text, last["parts"][-1][1], m.start,
-                                                                          last["frame"])
-        if last is not None and last["speaker"] is not None and (
-                last["kind"] in ("direct", "partial") or last["frame"].inherit or paraphrased):
-            # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
-            # a paraphrase then its quote: `X said the plan would fail. “It is a disaster.”`)
-            last_para = para_of(last["parts"][-1][0])
-            same_para = last_para == para
-            near = m.start - last["parts"][-1][1] <= 200 and full_sentence
-            if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
-                                                        last["frame"])) or \
-                    (para == last_para + 1 and starts_para):
-                tag_ends_para = not same_para and last["kind"] == "direct" and last_para == para - 1 \
-                    and last["frame"].cue_start > last["parts"][-1][1] and m.end >= p_hi - 1 \
-                    and last["frame"].cue_end >= paras[last_para][1] - 40 \
-                    and _no_frame_between(frames, cue_starts, last["frame"].cue_end, m.start, last["frame"])
-                if tag_ends_para or same_para and (last["kind"] == "direct" or not last["frame"].inherit
-                                                   and not _frames_in(frames, cue_starts, *last["parts"][-1])):
-                    # The quote goes on after its attribution; after a reported clause it completes
-                    # one attribution: `The summit did "too little," he added. "Europe risks a lot."`
-                    last["parts"].extend(m.parts)
-                    if last["kind"] == "indirect":
-                        last["kind"] = "partial"
-                    continue
-                # A new paragraph, or a full quote after a participle's clause: the same speaker's next quote.
-                records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
-                                 speaker=last["speaker"], confidence=0.6))
-                continue
-        if not full_sentence and _words(inner) < 8:
-            continue
-        records.add(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
-                         speaker=None, confidence=0.3))
 
-    return [_to_quote(text, r, paras, para_of, source, title) for r in records.items]
+def _quotation(doc: _Document, m: QuoteMarks) -> _Quotation:
+    text = doc.text
+    inner = m.inner(text)
+    para = doc.para_of(m.start)
+    p_lo, p_hi = doc.paras[para]
+    starts_para = m.start == p_lo
+    full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
+        re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
+    whole_para = starts_para and m.end >= p_hi - 1
+    return _Quotation(m, inner, para, p_hi, starts_para, full_sentence, whole_para,
+                      short=_words(inner) < MIN_QUOTE_WORDS and not whole_para)
+
+
+# --- the sieves, in the order they are tried ----------------------------------------------
+def _scare_quote(doc: _Document, q: _Quotation) -> bool:
+    """A short quoted term is a scare quote, no record, unless it is a sentence of its own."""
+    return q.short and not (doc.text[q.m.start - 2:q.m.start] in (". ", "? ", "! ") and q.inner[:1].isupper())
+
+
+def _heading(doc: _Document, q: _Quotation) -> bool:
+    """A short quoted paragraph is a quoted headline or section heading, no record."""
+    return q.whole_para and _words(q.inner) <= 6 and len(q.m.parts) == 1 \
+        and not TRANSCRIPT.match(doc.text, q.m.start, q.p_hi)
+
+
+def _transcript_line(doc: _Document, q: _Quotation) -> bool:
+    """A transcript line's capitalised name speaks the rest of its paragraph, quotes inside included."""
+    text, m = doc.text, q.m
+    tag = TRANSCRIPT.match(text, m.start, q.p_hi) if q.starts_para else None
+    sp = tag and _transcript_speaker(text, tag.start(1), tag.end(1), doc.discourse)
+    if not sp:
+        return False
+    f = Frame(cue=":", cue_start=tag.end(1), cue_end=tag.end(1) + 1, np=(tag.start(1), tag.end(1)), speaker=sp)
+    doc.claimed.update(doc.index.marks_in((m.start, q.p_hi)))
+    doc.records.add(Attribution([(tag.end(), max(m.end, q.p_hi))], "direct", f, sp, _confidence(f, "direct"),
+                                "transcript_line"))
+    return True
+
+
+def _dash_byline(doc: _Document, q: _Quotation) -> bool:
+    """A paragraph's quote signed with a dash and a bare name is that name's."""
+    text, m = doc.text, q.m
+    dash = _DASH_NAME.match(text, m.end, q.p_hi)
+    sp = dash and q.starts_para and describe(text, dash.start(1), dash.end(1), doc.discourse)
+    if not sp:
+        return False
+    f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
+              np=(dash.start(1), dash.end(1)), speaker=sp)
+    doc.records.add(Attribution(list(m.parts), "direct", f, sp, _confidence(f, "direct"), "dash_byline"))
+    return True
+
+
+def _colon_intro_sieve(doc: _Document, q: _Quotation) -> bool:
+    """A sentence ending in a colon right before the quote introduces it: its cue's speaker, or its subject."""
+    intro = _colon_intro(doc.text, q.m.start, doc.frames, doc.cue_starts, doc.paras, q.para, doc.index,
+                         doc.discourse)
+    if intro is None:
+        return False
+    doc.records.add(Attribution(list(q.m.parts), "direct", intro, intro.speaker,
+                                _confidence(intro, "direct") if intro.cue != ":" else 0.6, "colon_intro"))
+    return True
+
+
+def _short_quote(doc: _Document, q: _Quotation) -> bool:
+    """A short quote that is a sentence of its own but follows no direct quote in its paragraph: no record."""
+    last = doc.records.last_before(q.m.start)
+    return q.short and (last is None or last.kind != "direct" or doc.para_of(last.parts[-1][0]) != q.para)
+
+
+def _follows(doc: _Document, q: _Quotation) -> tuple[Attribution, int] | None:
+    """The attribution before the quotation, and its paragraph, when the quotation may be the same
+    speaker's: in the same paragraph with no other speaker's cue between, or opening the next one."""
+    text, m = doc.text, q.m
+    last = doc.records.last_before(m.start)
+    if last is None or last.speaker is None:
+        return None
+    last_para = doc.para_of(last.parts[-1][0])
+    paraphrased = last.kind == "indirect" and q.full_sentence and last_para == q.para \
+        and _only_frame_between(text, last.parts[-1][1], m.start, last.frame)
+    # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
+    # a paraphrase then its quote: `X said the plan would fail. “It is a disaster.”`)
+    if not (last.kind in ("direct", "partial") or last.frame.inherit or paraphrased):
+        return None
+    near = m.start - last.parts[-1][1] <= 200 and q.full_sentence
+    if last_para == q.para and near and _no_frame_between(doc.frames, doc.cue_starts, last.parts[-1][1], m.start,
+                                                          last.frame) or (q.para == last_para + 1 and q.starts_para):
+        return last, last_para
+    return None
+
+
+def _continues_quote(doc: _Document, q: _Quotation) -> bool:
+    """The quote goes on after its attribution (one record in two parts); after a reported clause it
+    completes that attribution: `The summit did "too little," he added. "Europe risks a lot."`"""
+    found = _follows(doc, q)
+    if found is None:
+        return False
+    last, last_para = found
+    same_para = last_para == q.para
+    frames, cue_starts = doc.frames, doc.cue_starts
+    tag_ends_para = not same_para and last.kind == "direct" and last_para == q.para - 1 \
+        and last.frame.cue_start > last.parts[-1][1] and q.m.end >= q.p_hi - 1 \
+        and last.frame.cue_end >= doc.paras[last_para][1] - 40 \
+        and _no_frame_between(frames, cue_starts, last.frame.cue_end, q.m.start, last.frame)
+    if not (tag_ends_para or same_para and (last.kind == "direct" or not last.frame.inherit
+                                            and not _frames_in(frames, cue_starts, *last.parts[-1]))):
+        return False
+    last.parts.extend(q.m.parts)
+    if last.kind == "indirect":
+        last.kind = "partial"
+    return True
+
+
+def _follow_on(doc: _Document, q: _Quotation) -> bool:
+    """A new paragraph, or a full quote after a participle's clause: the same speaker's next quote."""
+    found = _follows(doc, q)
+    if found is None:
+        return False
+    last = found[0]
+    doc.records.add(Attribution(list(q.m.parts), "direct", last.frame, last.speaker, 0.6, "follow_on"))
+    return True
+
+
+def _fragment(doc: _Document, q: _Quotation) -> bool:
+    """A quoted fragment of under eight words inside a sentence, with nobody to say it: no record."""
+    return not q.full_sentence and _words(q.inner) < 8
+
+
+def _unattributed(doc: _Document, q: _Quotation) -> bool:
+    """Any other quotation is kept, unattributed."""
+    doc.records.add(Attribution(list(q.m.parts), "direct" if q.full_sentence else "partial", None, None, 0.3,
+                                "unattributed"))
+    return True
+
+
+SIEVES: tuple[Sieve, ...] = (
+    Sieve("scare_quote", _scare_quote, 'the so-called “peace deal” was signed'),
+    Sieve("heading", _heading, '“This fight is inside Pakistan” (a paragraph of its own)'),
+    Sieve("transcript_line", _transcript_line, '"WALLACE: Let’s start with the economy …'),
+    Sieve("dash_byline", _dash_byline, '“We will rebuild this town together.” ― Krystal Correa'),
+    Sieve("colon_intro", _colon_intro_sieve, 'Trump tweeted: “The deal is a disaster for all of us.”'),
+    Sieve("short_quote", _short_quote, 'The plan failed. “Not again.” (no direct quote before it)'),
+    Sieve("continues_quote", _continues_quote, '“I would,” Melanie said. “I would, Donald.”'),
+    Sieve("follow_on", _follow_on, '“A,” he said. / “B, in a paragraph of its own.”'),
+    Sieve("fragment", _fragment, 'a policy of “maximum pressure and more” on Iran'),
+    Sieve("unattributed", _unattributed, '“It was the worst day of our lives.” (nobody named)'),
+)
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _lead_clause(text: str, f: Frame, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -343,8 +469,8 @@ def _confidence(f: Frame, kind: str | None) -> float:
     return round(max(0.1, c), 2)
 
 
-def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Quote:
-    parts = sorted(r["parts"])
+def _to_quote(text: str, r: Attribution, paras, para_of, source: str, title: str) -> Quote:
+    parts = sorted(r.parts)
     start, end = parts[0][0], parts[-1][1]
     content = " ".join(" ".join(text[s:e].split()) for s, e in parts)
     para = para_of(start)
@@ -357,17 +483,16 @@ def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Qu
         c_lo = lo if lo == c_lo else text.find(" ", lo, start) + 1 or lo
         cut = text.rfind(" ", end, hi)
         c_hi = hi if hi == c_hi or cut < 0 else cut
-    sp: Speaker | None = r["speaker"]
-    f: Frame | None = r["frame"]
+    sp, f = r.speaker, r.frame
     speaker_type = sp.type if sp else "unattributed"
     name = sp.name if sp else None
     return Quote(
-        text=content, kind=r["kind"], start=start, end=end, source=source, title=title,
+        text=content, kind=r.kind, start=start, end=end, source=source, title=title,
         spans=tuple((s, e) for s, e in parts) if len(parts) > 1 else (),
         cue=f.cue if f else None,
         speaker=name, speaker_id=sp.id if sp else None,
         speaker_mention=sp.mention if sp else None,
         speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
         speaker_type=speaker_type, role=sp.role if sp else None, affiliation=sp.affiliation if sp else None,
-        context=text[c_lo:c_hi], context_start=c_lo, paragraph=para + 1, confidence=r["confidence"],
+        context=text[c_lo:c_hi], context_start=c_lo, paragraph=para + 1, confidence=r.confidence,
     )

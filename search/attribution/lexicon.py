@@ -285,7 +285,7 @@ AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later",
        "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
        "even", "first", "quickly", "immediately", "privately", "openly", "frequently", "explicitly",
        "initially", "subsequently", "simply", "flatly", "bluntly", "firmly", "strongly", "angrily",
-       "sharply", "vehemently", "forcefully", "loudly", "quietly", "recently", "last", "had",
+       "sharply", "vehemently", "forcefully", "loudly", "quietly", "last",
        # a pronoun's contracted auxiliary ("He's claiming", "They've said"), a word of its own
        "'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'m", "’m"}
 BOUNDARY_WORDS = {"that", "but", "while", "as", "because", "although", "though", "when", "after",

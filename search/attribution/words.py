@@ -11,7 +11,7 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"} 
 DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three", "four",
                "few", "most", "other", "others", "his", "her", "their", "its", "this", "that", "these",
                "those", "all", "both", "each", "any", "no", "more", "senior", "top", "local", "unnamed",
-               "anonymous", "multiple", "numerous", "various", "certain", "other", "former", "1", "2", "3"}
+               "anonymous", "multiple", "numerous", "various", "certain", "former", "1", "2", "3"}
 # Nouns a capitalised run can modify ("the Kent County Republican headquarters").
 MODIFIED_NOUNS = {"headquarters", "building", "offices", "rally", "rallies", "event", "debate", "hearing",
                   "convention", "campus", "stadium", "arena", "hotel", "airport", "station", "street", "avenue",
@@ -79,7 +79,7 @@ ORG_NOUNS = {
     "coalition", "alliance", "federation", "service", "services", "network", "campaign", "team",
     "statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website",
     "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
-    "programme", "initiative", "watch", "court", "tribunal", "club", "league", "secretariat",
+    "programme", "initiative", "watch", "tribunal", "club", "league", "secretariat",
 }
 # Last words of a body's name that are no one's surname ("Public Relations", "Acme Industries").
 ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",
@@ -142,7 +142,7 @@ DEMONYMS = {
     "north korean": "North Korea", "south korean": "South Korea", "mexican": "Mexico",
     "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain",
     "european": "European Union", "emirati": "United Arab Emirates", "bangladeshi": "Bangladesh",
-    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "chinese": "China", "cuban": "Cuba",
+    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "cuban": "Cuba",
     "venezuelan": "Venezuela", "brazilian": "Brazil", "nigerian": "Nigeria", "kenyan": "Kenya",
 }
 PLACES = {
@@ -175,7 +175,7 @@ PLACES = {
 SEATS = {"islamabad", "kabul", "tehran", "moscow", "beijing", "new delhi", "delhi", "doha", "riyadh",
          "ankara", "washington", "london", "paris", "berlin", "kyiv", "jerusalem", "baghdad",
          "damascus", "cairo", "tokyo", "seoul", "pyongyang", "brussels", "the kremlin",
-         "the white house", "the pentagon", "downing street", "whitehall", "beijing"}
+         "the white house", "the pentagon", "downing street", "whitehall"}
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "ul", "le", "la", "du", "del", "della",
                   "di", "ibn", "el", "ben", "abu", "der", "den", "mac", "st."}
 TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "maj",

@@ -30,12 +30,13 @@ from ..model import Quote
 from ..text import Spans, paragraphs
 
 
-def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
-    """All quotes in `text`, in order of position.  Pure: no I/O."""
+def extract(text: str, source: str = "", title: str = "", trace: list[tuple[int, str]] | None = None) -> list[Quote]:
+    """All quotes in `text`, in order of position.  Pure: no I/O.  `trace` receives each
+    (quotation start, sieve name) the sieves decide, those that give no record included."""
     marks = quotations(text)
     mark_spans = Spans(p for m in marks for p in m.parts)
     discourse = Discourse(text, mark_spans)
     paras = paragraphs(text)
     index = _MarkIndex(marks)
     frames = find_frames(text, paras, index, mark_spans)
-    return attribute(text, marks, index, frames, paras, discourse, source, title)
+    return attribute(text, marks, index, frames, paras, discourse, source, title, trace)

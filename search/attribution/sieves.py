@@ -274,8 +274,10 @@ def _follows(doc: _Document, q: _Quotation) -> tuple[Attribution, int] | None:
 
 
 def _continues_quote(doc: _Document, q: _Quotation) -> bool:
-    """The quote goes on after its attribution (one record in two parts); after a reported clause it
-    completes that attribution: `The summit did "too little," he added. "Europe risks a lot."`"""
+    """The quote goes on after its attribution, one record in two parts.
+
+    After a reported clause it completes that attribution (kind partial): `The summit did
+    "too little," he added. "Europe risks a lot."`"""
     found = _follows(doc, q)
     if found is None:
         return False
@@ -318,16 +320,18 @@ def _unattributed(doc: _Document, q: _Quotation) -> bool:
 
 
 SIEVES: tuple[Sieve, ...] = (
-    Sieve("scare_quote", _scare_quote, 'the so-called “peace deal” was signed'),
-    Sieve("heading", _heading, '“This fight is inside Pakistan” (a paragraph of its own)'),
-    Sieve("transcript_line", _transcript_line, '"WALLACE: Let’s start with the economy …'),
-    Sieve("dash_byline", _dash_byline, '“We will rebuild this town together.” ― Krystal Correa'),
-    Sieve("colon_intro", _colon_intro_sieve, 'Trump tweeted: “The deal is a disaster for all of us.”'),
-    Sieve("short_quote", _short_quote, 'The plan failed. “Not again.” (no direct quote before it)'),
-    Sieve("continues_quote", _continues_quote, '“I would,” Melanie said. “I would, Donald.”'),
-    Sieve("follow_on", _follow_on, '“A,” he said. / “B, in a paragraph of its own.”'),
-    Sieve("fragment", _fragment, 'a policy of “maximum pressure and more” on Iran'),
-    Sieve("unattributed", _unattributed, '“It was the worst day of our lives.” (nobody named)'),
+    Sieve("scare_quote", _scare_quote, "The so-called “peace deal” was signed on Monday."),
+    Sieve("heading", _heading, "Jane Doe arrived.\n“Peace Now”\nShe left."),
+    Sieve("transcript_line", _transcript_line, "\"WALLACE: Let’s start with the economy, Senator."),
+    Sieve("dash_byline", _dash_byline, "“We will rebuild this town together.” ― Krystal Correa"),
+    Sieve("colon_intro", _colon_intro_sieve,
+          "Sanders made the following comment: “We need to do far better than this.”"),
+    Sieve("short_quote", _short_quote, "The plan failed. “Not again.” Nobody came."),
+    Sieve("continues_quote", _continues_quote, "“I would,” Melanie said. “I would, Donald.”"),
+    Sieve("follow_on", _follow_on,
+          "Jane Doe said: “We will win this race.”\n“Nobody can stop us now, not the courts and not the governor.”"),
+    Sieve("fragment", _fragment, "It was a policy of “maximum pressure and more” on Iran."),
+    Sieve("unattributed", _unattributed, "“It was the worst day of our lives, and we will never forget it.”"),
 )
 
 
@@ -495,4 +499,5 @@ def _to_quote(text: str, r: Attribution, paras, para_of, source: str, title: str
         speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
         speaker_type=speaker_type, role=sp.role if sp else None, affiliation=sp.affiliation if sp else None,
         context=text[c_lo:c_hi], context_start=c_lo, paragraph=para + 1, confidence=r.confidence,
+        rule=r.rule,
     )

@@ -131,7 +131,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
             continue
         low = tok.lower
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
-            f = _according(text, toks, quoted, i, s, e)
+            f = _according(text, toks, quoted, i, e)
         elif low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].lower == "that" and (
                 toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
                 or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()
@@ -145,12 +145,12 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
             f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
-            f = _cue_frame(text, toks, quoted, i, s, e, titled)
+            f = _cue_frame(text, toks, quoted, i, e, titled)
             if f is not None and CUES[low] in STANCE_VERBS:  # the cue is "expressed concern", not "expressed"
                 f.cue_end = toks[_stance(toks, quoted, i)].end
                 f.cue = text[f.cue_start:f.cue_end]
         elif tok.text == ":" and i > 0:
-            f = _colon_frame(text, toks, quoted, i, s, e)
+            f = _colon_frame(text, toks, quoted, i)
         else:
             f = None
         if f is not None:
@@ -160,7 +160,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
 
 
 
-def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
+def _np_ok(toks: list[Token], lenient: bool = False) -> bool:
     """Is this run of tokens a plausible speaker noun phrase?
 
     `lenient` when it stands right next to a quote (`"…," the businessman said`), where
@@ -235,24 +235,24 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     aside = _dash_aside(text, toks, quoted, i)
     if aside is not None:
         return aside
-    first = _subject_region(text, toks, quoted, i, split_and)
+    first = _subject_region(toks, quoted, i, split_and)
     if not split_and or (first[0] is not None and not (first[3] > 0 and toks[first[3] - 1].lower == "and")):
         return first
-    whole = _subject_region(text, toks, quoted, i, False)
+    whole = _subject_region(toks, quoted, i, False)
     if first[0] is not None:
         if whole[1] is not None and whole[1][0] <= first[0][0] and first[0][1] <= whole[1][1]:
             return whole  # "Jane Doe, an economist and tax expert, said": the "and" is the appositive's
         left = toks[whole[3]:first[3] - 1]
-        if whole[0] is not None and whole[1] is None and left and _np_ok(text, left) \
+        if whole[0] is not None and whole[1] is None and left and _np_ok(left) \
                 and _speakers_noun(fold(left[-1].text)):
             return whole  # "Regulators and environmental groups worried": both speak
         return first
     if whole[0] is not None:
         return whole
-    return _before_relative(text, toks, quoted, i) or _after_conjunction(text, toks, quoted, i) or first
+    return _before_relative(toks, quoted, i) or _after_conjunction(toks, quoted, i) or first
 
 
-def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+def _after_conjunction(toks: list[Token], quoted: list[bool], i: int) -> tuple[
         tuple[int, int], None, None, int] | None:
     """`… mishandled the investigation and Democrats accused …`: a clause, "and", then the subject."""
     j = _before_auxiliaries(toks, quoted, i)
@@ -262,7 +262,7 @@ def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int)
         if toks[a].lower in ("and", "but"):
             np = toks[a + 1:j + 1]
             clause = any(t.lower in FINITE or (t.lower.endswith("ed") and not t.is_cap) for t in toks[max(0, a - 6):a])
-            if clause and np and (np[0].is_cap or np[0].lower in DETERMINERS) and _np_ok(text, np):
+            if clause and np and (np[0].is_cap or np[0].lower in DETERMINERS) and _np_ok(np):
                 return (np[0].start, np[-1].end), None, None, a + 1
             return None
     return None
@@ -273,7 +273,7 @@ def _speakers_noun(word: str) -> bool:
     return word in PEOPLE_OR_ORG_NOUNS or people_plural(word) or singular(word) in PEOPLE_OR_ORG_NOUNS
 
 
-def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+def _before_relative(toks: list[Token], quoted: list[bool], i: int) -> tuple[
         tuple[int, int], tuple[int, int], None, int] | None:
     """`Christie, who has campaigned … since he …, blasted`, `Biden, asked by reporters whether he …,
     said`: a relative or participle clause between commas, too long for the subject region, before
@@ -287,7 +287,7 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
         aside = (_relative(toks[k]) and toks[k].lower != "whom") or (  # or a participle: ", asked by …,"
             not toks[k].is_cap and toks[k].lower.endswith(("ed", "ing")) and toks[k].lower not in NOUN_EXTENDERS)
         if aside and toks[k - 1].text == ",":
-            np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
+            np, _, prefix, start = _subject_region(toks, quoted, k - 1, True)
             if np is None:
                 return None
             return np, (toks[k].start, toks[j - 1].end), prefix, start
@@ -314,14 +314,14 @@ def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tup
         if start is not None:
             if start == 0 or k + 1 >= close:
                 return None
-            np, _, prefix, first = _subject_region(text, toks, quoted, start, True)
+            np, _, prefix, first = _subject_region(toks, quoted, start, True)
             if np is None:
                 return None
             if first > 1 and toks[first - 1].text == "," and toks[first].lower in ("the", "a", "an") \
                     and toks[first - 2].is_cap:
                 # "John Dickey, the chief executive of Ora Media -- the company … -- told me": the name
                 n = _name_start(toks, quoted, first - 2)
-                if _np_ok(text, toks[n:first - 1]):
+                if _np_ok(toks[n:first - 1]):
                     return (toks[n].start, toks[first - 2].end), np, None, n
             return np, (toks[k + 1].start, toks[close - 1].end), prefix, first
     return None
@@ -382,7 +382,7 @@ def _inner_phrase(toks: list[Token], quoted: list[bool], j: int, end: int) -> bo
         and not any(quoted[k] or toks[k].lower in CUES for k in range(j + 1, end))
 
 
-def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
+def _subject_region(toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = _before_auxiliaries(toks, quoted, i)
     end = j
@@ -486,11 +486,11 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         while n > 0 and looks_appositive(segs[n]):
             n -= 1
         core = clean(segs[n])
-        if core and _np_ok(text, [toks[k] for k in core]):
+        if core and _np_ok([toks[k] for k in core]):
             roles = [sg for sg in segs[n + 1:] if toks[sg[0]].lower in ("the", "a", "an")]
             appos = roles[0] if roles else segs[n + 1]
             prefix = None
-            if n >= 1 and _is_role(text, [toks[k] for k in segs[n - 1]]):
+            if n >= 1 and _is_role([toks[k] for k in segs[n - 1]]):
                 prefix = span(segs[n - 1])
             return span(core), span(appos), prefix, (segs[n - 1] if prefix else segs[n])[0]
         return None, None, None, i
@@ -505,16 +505,16 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         return span([rel[-1]]), None, None, rel[-1]
     core = clean(segs[-1])
     lenient = j >= 0 and (quoted[j] or (toks[j].text == "," and j > 0 and quoted[j - 1]))
-    if not core or not _np_ok(text, [toks[k] for k in core], lenient):
+    if not core or not _np_ok([toks[k] for k in core], lenient):
         return None, None, None, i
     prefix = None
     if len(segs) >= 2 and (toks[core[0]].is_cap or titled_name(core)) \
-            and _is_role(text, [toks[k] for k in segs[-2]]):
+            and _is_role([toks[k] for k in segs[-2]]):
         prefix = span(segs[-2])
     return span(core), None, prefix, (segs[-2] if prefix else core)[0]
 
 
-def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: int
+def _sentence_subject(toks: list[Token], quoted: list[bool], limit: int
                       ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The noun phrase a sentence opens with (after leading adverbials), and its appositive."""
     segs: list[list[int]] = [[]]
@@ -568,7 +568,7 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
                 or (low.endswith(("ing", "ed")) and (not toks[head[0]].is_cap or (  # "Chastened by the analyses,"
                     low not in NOT_VERBS and head[0] + 1 < limit and toks[head[0] + 1].lower in PREPOSITIONS))):
             continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
-        if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
+        if not _np_ok([toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
                                                           and toks[head[-1] + 1].lower in BOUNDARY_WORDS):
             continue
         appos = None
@@ -597,7 +597,7 @@ def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
     return depth > 0 or toks[k].text == ")"
 
 
-def _is_role(text: str, toks: list[Token]) -> bool:
+def _is_role(toks: list[Token]) -> bool:
     """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
     words = [fold(t.text) for t in toks if t.is_word]
     if not words or len(words) > 8 or any(w in VERBISH for w in words):
@@ -659,8 +659,7 @@ def _title_case(toks: list[Token]) -> bool:
     return len(content) >= 3 and all(t.is_cap for t in content)
 
 
-def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int,
-               titled: bool = False) -> Frame | None:
+def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int, titled: bool = False) -> Frame | None:
     tok = toks[i]
     lemma = CUES[tok.lower]
     if tok.is_cap and not titled and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
@@ -675,7 +674,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                   after=_after(text, toks, quoted, i, lemma, e), rule="frame_went_on")
         if k > 0 and toks[k - 1].text == ",":
             f.inherit = True  # ", going on to say": the clause it hangs on speaks
-            f.np, f.appositive = _sentence_subject(text, toks, quoted, k) or (None, None)
+            f.np, f.appositive = _sentence_subject(toks, quoted, k) or (None, None)
         else:
             f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
         return f if f.after and (f.np or f.inherit) else None
@@ -725,7 +724,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 and _quote_after_adverbial(toks, quoted, i + 1):
             # "footage of Hillary Clinton asking, “Why …?”": the name before the participle speaks
             k = _name_start(toks, quoted, i - 1)
-            if _np_ok(text, toks[k:i]):
+            if _np_ok(toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
                              after=_after(text, toks, quoted, i, lemma, e), rule="frame_name_participle")
         opener = i == 1 and toks[0].lower in OPENERS
@@ -733,7 +732,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if len(toks) > i + 1 and toks[i + 1].lower in PREPOSITIONS and not (
                     lemma == "call" and toks[i + 1].lower in ("on", "upon", "for")):
                 return None  # "Speaking to reporters, Jane Doe said …": whom and where, not what
-            f = _opening_participle(text, toks, quoted, i)
+            f = _opening_participle(toks, quoted, i)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
                                                       for t, q in zip(toks, quoted))) else None
@@ -742,7 +741,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if i > 2 and toks[i - 1].lower == "as" and not quoted_as else None
         if obj is not None and toks[obj + 1].lower == "by":
             obj, quoted_as = None, True  # "He was quoted by Reuters as saying …": the subject speaks
-        if obj is not None and not any(quoted[obj:i]) and _np_ok(text, toks[obj + 1:i - 1]):
+        if obj is not None and not any(quoted[obj:i]) and _np_ok(toks[obj + 1:i - 1]):
             # "The Times quoted Doe as saying …": Doe speaks, the Times only reports it
             after = _after(text, toks, quoted, i, lemma, e)
             return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end,
@@ -778,7 +777,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb,
         # or with the verb of a subordinate clause ("after she attacked … and blamed …")
         inner = _subordinate_subject(toks, quoted, aux)
-        np, frame.appositive = inner or _sentence_subject(text, toks, quoted, i) or (None, None)
+        np, frame.appositive = inner or _sentence_subject(toks, quoted, i) or (None, None)
         frame.np = np
         if np is not None:
             frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -896,7 +895,7 @@ def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: 
     tok = toks[i]
     frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True, rule=rule)
     frame.after = _after(text, toks, quoted, i, lemma, e)
-    frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
+    frame.np, frame.appositive = _sentence_subject(toks, quoted, i) or (None, None)
     return frame if frame.after else None
 
 
@@ -984,7 +983,7 @@ def _resumes(toks: list[Token], quoted: list[bool], n: int) -> bool:
         and not (w.endswith("ing") and not toks[n].is_cap)
 
 
-def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int = 0) -> Frame | None:
+def _opening_participle(toks: list[Token], quoted: list[bool], c: int = 0) -> Frame | None:
     """`Calling the deal “a disaster,” Trump said …`, `After warning that …, the envoy left`: the
     participle (at toks[c]) has its content up to the comma, and the main clause's subject speaks."""
     main = end = None
@@ -1012,7 +1011,7 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int
                       if (fold(toks[n].text) in PERSON_WORDS or fold(toks[n].text) in ORG_NOUNS)
                       and not any(quoted[main:n + 1])), j)
     if j == main or j >= len(toks) or toks[j].is_cap or not toks[j].is_word \
-            or not _np_ok(text, toks[main:j]):
+            or not _np_ok(toks[main:j]):
         return None  # no "Name verb" after the comma
     cue = toks[c]
     return Frame(cue=cue.text, cue_start=cue.start, cue_end=cue.end, np=(toks[main].start, toks[j - 1].end),
@@ -1320,11 +1319,11 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
     if k == 0:
         return None
     comma = toks[k - 1].text in (",", "—", "–", "--")  # "Hillary Clinton — who's called for …"
-    np = _subject_region(text, toks, quoted, k - 1 if comma else k, True)[0]
+    np = _subject_region(toks, quoted, k - 1 if comma else k, True)[0]
     if np is None and toks[k - 1].text != "," and comma and k > 1 and toks[k - 2].is_cap and not quoted[k - 2]:
         # "with Hillary Clinton — who's called for …": a name after a preposition
         n = _name_start(toks, quoted, k - 2)
-        np = (toks[n].start, toks[k - 2].end) if _np_ok(text, toks[n:k - 1]) else None
+        np = (toks[n].start, toks[k - 2].end) if _np_ok(toks[n:k - 1]) else None
     if np is None:
         return None
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
@@ -1408,7 +1407,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     if n == k:
         return None
     np = toks[k:n]
-    if not _np_ok(text, np, lenient=len(np) == 1) or (
+    if not _np_ok(np, lenient=len(np) == 1) or (
             np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
         return None
     appos = None
@@ -1445,14 +1444,14 @@ def _abbrev(tok: Token) -> bool:
     return tok.lower in ABBREVIATIONS or (tok.is_cap and len(tok.text.replace(".", "")) <= 2)
 
 
-def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+def _according(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
     n = i + 2
     while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":"):
         n += 1
     np = toks[i + 2:n]
 
     def ok(run: list[Token]) -> bool:  # a cue word after "the" is a noun or adjective: "the state news agency"
-        return bool(run) and (_np_ok(text, run) or (len(run) <= 8 and not any(
+        return bool(run) and (_np_ok(run) or (len(run) <= 8 and not any(
             t.lower in CUES and not (k and run[k - 1].lower in NOUN_MARKERS) for k, t in enumerate(run))))
 
     if np and not ok(np):
@@ -1526,7 +1525,7 @@ def _noun_from_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e
     nxt = toks[that + 1]
     clause = nxt.is_cap or nxt.lower in CLAUSE_PRONOUNS or nxt.lower in DETERMINERS or nxt.lower == "there" \
         or (that + 2 < len(toks) and nxt.is_word and toks[that + 2].lower in FINITE)
-    if not clause or not _np_ok(text, np) or any(t.lower in CUES or t.text == "," for t in np):
+    if not clause or not _np_ok(np) or any(t.lower in CUES or t.text == "," for t in np):
         return None  # "the report by the agency that was released Monday": a relative clause
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end),
                  after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)), rule="frame_noun_from")
@@ -1568,7 +1567,7 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
     if a + 1 >= i:
         return None
     np = toks[a + 1:i]
-    if _np_ok(text, np, lenient=True):
+    if _np_ok(np, lenient=True):
         span, appositive = (np[0].start, np[-1].end), None
     else:  # "as Jane Doe, a tax lawyer and fellow at the center, recently put it"
         span, appositive, _, first = _subject(text, toks, quoted, i)
@@ -1590,7 +1589,7 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
     return frame if frame.after or frame.before else None
 
 
-def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int) -> Frame | None:
     """Headline style 'Sanders: Clinton needs to …' (or 'Obama on Climate Change: …') — a
     short name, a colon, the content to the headline's end."""
     if quoted[i] or i > 8 or i + 1 >= len(toks):
@@ -1599,7 +1598,7 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
     if on == i and i > 4:
         return None
     np = toks[:on]
-    if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
+    if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(np):
         return None
     if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation", "publication"):
         return None

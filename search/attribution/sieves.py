@@ -329,7 +329,8 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("short_quote", _short_quote, "The plan failed. “Not again.” Nobody came."),
     Sieve("continues_quote", _continues_quote, "“I would,” Melanie said. “I would, Donald.”"),
     Sieve("follow_on", _follow_on,
-          "Jane Doe said: “We will win this race.”\n“Nobody can stop us now, not the courts and not the governor.”"),
+          "Jane Doe said: “We will win this race.”\n“Nobody can stop us now, not the courts and not the"
+          " governor.”"),
     Sieve("fragment", _fragment, "It was a policy of “maximum pressure and more” on Iran."),
     Sieve("unattributed", _unattributed, "“It was the worst day of our lives, and we will never forget it.”"),
 )
@@ -394,7 +395,7 @@ def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[in
         return said[-1]
     toks = tokens(text, s, e)
     quoted = [index.quoted_chars((t.start, t.end)) > 0 for t in toks]
-    found = _sentence_subject(text, toks, quoted, len(toks) - 1)
+    found = _sentence_subject(toks, quoted, len(toks) - 1)
     if found is not None and found[0][1] < toks[-1].start \
             and fold(text[found[0][0]:found[0][1]]).split()[0] not in ("here", "there", "this", "these", "it", "below"):
         # a subject, but not "Here is the list:", which names nobody

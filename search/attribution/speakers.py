@@ -360,7 +360,7 @@ class Discourse:
         return None
 
 
-def _split_title(text: str, toks: list[Token]) -> tuple[list[Token], list[Token]]:
+def _split_title(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split 'United Nations (UN) Secretary-General António Guterres' at its last title word.
 
     The name is what follows the last title word; a run whose last word is a title
@@ -501,7 +501,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             and (first in INDEFINITE | {"the"} or j == 2):
         # "a spokeswoman for Doe", "advisers to Mr. Obama", "the ambassador to Kabul": someone who
         # speaks for the name, not the name
-        whose = _split_title(text, toks[k:])[1] or toks[k:]
+        whose = _split_title(toks[k:])[1] or toks[k:]
         role = text[toks[0 if j == 2 else 1].start:toks[j - 2].end]
         body = _strip_possessive(text[toks[k].start:toks[-1].end])  # "the Ministry of Foreign Affairs", whole
         aff = body if classify_name(body) == "organisation" else _strip_possessive(text[whose[0].start:whose[-1].end])
@@ -509,7 +509,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
     if named:
-        title, name_toks = _split_title(text, toks[k:])
+        title, name_toks = _split_title(toks[k:])
         prefix = toks[:k] + title
         if not name_toks:
             named = False

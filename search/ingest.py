@@ -31,6 +31,28 @@ TEASER_HEAD = re.compile(
     r"most read|trending( now)?|more stories|top stories|see also)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
 )
+# A whole line of page furniture left in an article's text: ad slots, "continues below"
+# markers, photo captions and credits, newsletter and share prompts, wire credit lines.
+# None of it is the article, and a name in it ("STAFF PHOTO by Tom Reyes") must not
+# become a speaker that a later "he" resolves to.
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:advertisement|advertising|sponsored(?: content)?|supported by|skip advertisement"
+    r"|(?:the )?(?:story|article) continues (?:below|after (?:this )?advertisement)(?: advertisement)?"
+    r"|continue reading(?: (?:below|the main story|the full story))?"
+    r"|listen to (?:this|the) (?:article|story)(?: \S+ min(?:ute)?s?)?"
+    r"|share (?:this|the) (?:article|story)|share (?:on|via) \w+(?: \w+)?"
+    # captions and credits: a name after "by", no sentence punctuation or quotation marks
+    r"|(?:(?:staff|file|ap|afp|reuters|getty)\s+)?photo(?:graph)?s?\s*(?::|(?:by|credit|courtesy)\b:?\s*(?-i:[A-Z]))"
+    r"[^.!?\"“”]{0,150}"
+    r"|(?:image|picture|video)(?:\s+(?:source|caption|credit))?\s*:.{0,200}|image (?:source|caption),.{0,200}"
+    r"|caption\s*:.{0,200}"
+    r"|.{0,250}\((?:ap|afp|reuters|getty images|epa|upi)(?: photo)?\s*/[^()]{0,80}\)"
+    r"|\(?(?:additional )?(?:reporting|writing|editing|compiled|contributed) by\s+(?-i:[A-Z])[^\"“”]{0,200}"
+    r"|sign up (?:for|to)\b.{0,120}|subscribe (?:to|now|today)\b.{0,120}|click here\b.{0,120}"
+    r"|follow (?:us|\w+) on (?:twitter|x|facebook|instagram|threads|bluesky)\b.{0,60}"
+    r"|(?:copyright\s*)?©.{0,120}|copyright \d{4}\b.{0,120}|all rights reserved)\s*[.;)]?\s*$",
+    re.I,
+)
 SOURCE_LINE = re.compile(r"^\s*(source|via)\s*:\s*(?P<publisher>\S.{0,200}?)\s*$", re.I)
 MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,2000})?/?>")
 MIN_REPEAT = 40  # shorter repeated lines ("What happened?") are legitimately repeated
@@ -246,7 +268,7 @@ def _nfc(raw: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str | None]:
-    """Blank teasers, a trailing `Source:` line and repeated paragraphs; keep offsets."""
+    """Blank teasers, page furniture, a trailing `Source:` line and repeated paragraphs; keep offsets."""
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -269,6 +291,9 @@ def blank_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]], str |
             break
         else:
             drop[i] = "teaser heading"
+    for i in content:
+        if i not in drop and len(lines[i]) <= 300 and PAGE_FURNITURE.match(lines[i]):
+            drop[i] = "page furniture"
     kept = [i for i in content if i not in drop]
     if kept:
         m = SOURCE_LINE.match(lines[kept[-1]])

@@ -299,3 +299,15 @@ def test_hostile_quote_is_shown_not_run(page_factory, live_url):
     assert "<script>alert(1)</script>" in text and "\"it's fine\"" in text
     page.goto(f"{live_url}/sources/wire/strikes-kabul.txt")
     assert "<script>alert(1)</script>" in page.locator(".article-body").inner_text()
+
+
+def test_one_click_hides_uncertain_quotes(page_factory, live_url):
+    page = page_factory(viewport=DESKTOP)
+    page.goto(live_url + "/?q=war")
+    expect(page.locator(".card.uncertain .badge.uncertain")).to_have_count(1)
+    page.get_by_role("link", name="Hide uncertain quotes").click()
+    page.wait_for_url(re.compile(r"min_confidence=0\.6"))
+    expect(page.locator(".card.uncertain")).to_have_count(0)
+    expect(page.locator(".card").first).to_be_visible()
+    page.get_by_role("link", name="Show uncertain quotes too").click()
+    expect(page.locator(".card.uncertain")).to_have_count(1)

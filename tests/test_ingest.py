@@ -117,3 +117,45 @@ def test_markup_in_a_text_file_is_blanked_not_quoted():
     assert "Mostly True" not in article.body and "<" not in article.body.split("\n")[0]
     assert "a < b and c > d" in article.body  # a comparison is not a tag
     assert ("markup tag" in {why for _, _, why in article.skipped})
+
+
+# Page furniture: whole lines that are not the article (ads, "continues below", captions,
+# credits, share and newsletter prompts).  Prose that merely starts like them stays.
+FURNITURE = [
+    "Advertisement", "ADVERTISEMENT", "Story continues below", "Story continues below advertisement",
+    "Article continues after this advertisement", "Continue reading the main story", "Skip advertisement",
+    "Supported by", "STAFF PHOTO by Tom Reyes", "Photo: Jane Roe/The Daily Planet", "FILE PHOTO: A view of the port",
+    "Image source, Getty Images", "Image caption, The minister arrives in Kabul",
+    "Protesters march in Lahore on Friday. (AP Photo/K.M. Chaudary)",
+    "Reporting by Sam Patel; editing by Ruth Green", "(Reporting by Sam Patel in Islamabad; Editing by Ruth Green)",
+    "Additional reporting by Li Wei", "Sign up for our morning newsletter", "Share this article",
+    "Share on Facebook", "Follow us on Twitter", "© 2026 The Daily Planet",
+    "Copyright 2026 Example Wire. All rights reserved.", "Listen to this article", "Click here to read the full report",
+]
+NOT_FURNITURE = [
+    "Advertisement revenue fell 12 percent, the company said.",
+    "Photos by the agency showed the damage, officials said.",
+    "\u201cSign up for the draft,\u201d he said.",
+    "Copyright law has not kept up, she said.",
+    "Video, taken by a bystander, shows the officer pushing the man.",
+    "Editing by committee has ruined the bill, she said.",
+    "Share prices fell 3 percent in afternoon trading.",
+    "The story continues to unfold, he said.",
+    "Reporting by the Associated Press found that \u201cmany records were missing.\u201d",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_page_furniture_lines_are_blanked(line):
+    text = f"Minister quits\n\n{line}\n\n\u201cI am leaving today,\u201d the minister said."
+    article = parse_text(text, "a.txt")
+    start = text.index(line)
+    assert (start, start + len(line), "page furniture") in article.skipped
+    assert article.body[start:start + len(line)].strip() == ""
+    assert len(article.body) == len(text)  # blanked, not removed: offsets hold
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_prose_that_starts_like_furniture_is_kept(line):
+    article = parse_text(f"Minister quits\n\n{line}\n", "a.txt")
+    assert line in article.body and not article.skipped

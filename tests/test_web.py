@@ -698,3 +698,27 @@ def test_controls_are_labelled_and_ids_unique(client, url):
         for target in ref["aria-labelledby"].split():
             assert page.find(id=target), target
     assert page.find("html")["lang"] == "en" and page.select_one("a.skip-link")["href"] == "#main"
+
+
+# -- uncertain records -------------------------------------------------------------------
+
+BANNER = fixtures.find("No war, no borders.")  # confidence 0.4: below UNCERTAIN_BELOW
+
+
+def test_uncertain_records_are_labelled_and_one_link_hides_them(client):
+    page = soup(client.get("/?q=war"))
+    card = page.select_one(f"#r-{BANNER.id}")
+    assert "uncertain" in card["class"] and card.select_one(".badge.uncertain")
+    sure = page.select_one(f"#r-{fixtures.find('open war', 'pk/open-war.txt').id}")
+    assert "uncertain" not in sure["class"] and not sure.select_one(".badge.uncertain")
+
+    hide = page.select_one("a.uncertain-toggle")
+    assert hide.get_text(strip=True) == "Hide uncertain quotes"
+    assert args_of(hide["href"]) == {"q": ["war"], "min_confidence": ["0.6"]}
+    hidden = soup(client.get(hide["href"]))
+    assert not hidden.select_one(f"#r-{BANNER.id}") and not hidden.select(".card.uncertain")
+    assert hidden.select_one(f"#r-{fixtures.find('open war', 'pk/open-war.txt').id}")
+
+    show = hidden.select_one("a.uncertain-toggle")
+    assert show.get_text(strip=True) == "Show uncertain quotes too"
+    assert args_of(show["href"]) == {"q": ["war"]}

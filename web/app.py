@@ -23,7 +23,7 @@ from werkzeug.routing import RequestRedirect
 from search.citations import (STYLE_NAMES, bibtex_file, citations, credentials, csl_file, para_number, ris_file,
                               speaker_label)
 from search.errors import IndexUnavailable, NotFound, QueryError, QuotesError
-from search.model import Quote, slug
+from search.model import UNCERTAIN_BELOW, Quote, slug
 from search.query import normalize_filters, normalize_text
 from search.service import QuoteService
 
@@ -103,7 +103,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals.update(
         FACETS=FACETS, FACET_LABELS=FACET_LABELS, STYLE_LABELS=STYLE_LABELS, SORTS=SORTS,
         SPEAKER_SORTS=SPEAKER_SORTS, EXPORT_LABELS=EXPORT_LABELS, EXPORT_LIMIT=EXPORT_LIMIT,
-        KIND_HELP=KIND_HELP, MATCH_LABELS=MATCH_LABELS,
+        KIND_HELP=KIND_HELP, MATCH_LABELS=MATCH_LABELS, UNCERTAIN_BELOW=UNCERTAIN_BELOW,
         cite=_cite, credentials=credentials, speaker_label=speaker_label, para_number=para_number,
         kind_label=lambda k: KIND_LABELS.get(k, k), facet_label=_facet_value_label,
         search_url=_search_url, export_url=_export_url, page_numbers=page_numbers,
@@ -183,9 +183,9 @@ def _search_kwargs() -> dict:
 
 def _search_url(add: tuple[str, str] | None = None, remove: tuple[str, str] | None = None,
                 page: int | None = None, clear: bool = False, q: str | None = None,
-                endpoint: str = "ui.search", **view_args) -> str:
-    """The current search URL with one filter added/removed, another query or another page;
-    filters and a new query reset paging.
+                min_confidence: float | None = None, endpoint: str = "ui.search", **view_args) -> str:
+    """The current search URL with one filter added/removed, another query, another page or
+    another confidence floor (0 removes it); filters, a new query and a new floor reset paging.
 
     Only the known parameters are carried over (and encoded here, not passed to url_for,
     whose own keywords such as `_anchor` a crafted query string could otherwise set), each
@@ -196,6 +196,8 @@ def _search_url(add: tuple[str, str] | None = None, remove: tuple[str, str] | No
     args.update({f: [] if clear else list(_filters().get(f, [])) for f in FILTERS})
     if q is not None:
         args["q"] = [q] if q.strip() else []
+    if min_confidence is not None:
+        args["min_confidence"] = [f"{min_confidence:g}"] if min_confidence else []
     if add and add[1] not in args[add[0]]:
         args[add[0]].append(add[1])
     if remove:
@@ -326,6 +328,7 @@ def search():
         if active:
             unfiltered = svc.search(q=kwargs["q"], per_page=1, min_confidence=kwargs["min_confidence"]).total
     return render_template("search.html", result=result, filters=kwargs["filters"], active=active,
+                           hiding_uncertain=kwargs["min_confidence"] >= UNCERTAIN_BELOW,
                            suggestion=suggestion, unfiltered=unfiltered,
                            also=_also_reported(h.quote for h in result.hits),
                            page_url=lambda n: _search_url(page=n))

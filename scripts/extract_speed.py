@@ -4,7 +4,8 @@
 
 The corpus is a folder of .txt files or a JSONL file whose lines carry a "text" field (the
 dev set's gold file: its texts are read in memory, never written anywhere). Each version runs
-in its own process, `search.extract.extract` over every text, best of --repeat passes;
+in its own process, its `extract` (`search.attribution.extract`, or `search.extract.extract` in
+checkouts before the attribution package) over every text, best of --repeat passes;
 --rounds alternate the two versions so that machine noise falls on both alike. Prints each
 round and the median ratio new/baseline. A baseline is any checkout of this project, e.g.
 `git worktree add /tmp/old <commit>`.
@@ -21,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 _WORKER = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from search.extract import extract
+try:
+    from search.attribution import extract
+except ImportError:
+    from search.extract import extract
 texts = json.load(sys.stdin)
 best = float("inf")
 for _ in range(int(sys.argv[2])):

@@ -82,6 +82,7 @@ class Quote:
     paragraph: int = 0
     confidence: float = 0.0
     publisher: str | None = None
+    rule: str = ""  # the frame rule or sieve that decided the attribution (search.attribution)
 
     @property
     def id(self) -> str:

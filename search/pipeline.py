@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import IngestError
-from .extract import extract
+from .attribution import extract
 from .ingest import escape_name, iter_files, read_file
 from .model import Article, Quote
 

@@ -407,7 +407,7 @@ def _surface_form(searcher, stem: str) -> str | None:
 def _registry_aliases(name: str) -> tuple[str, ...]:
     """The speaker registry's other names for `name` (empty when it is not registered)."""
     try:
-        from .attribute import fold, load_registry
+        from .attribution.speakers import fold, load_registry
         entry = load_registry().get(fold(name))
     except Exception:  # a broken registry file must not take the speaker page down
         return ()

@@ -17,7 +17,7 @@ import pytest
 
 from search import ingest
 from search.errors import IngestError
-from search.extract import extract
+from search.attribution import extract
 from search.ingest import MAX_BYTES, read_file
 from search.pipeline import extract_paths
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.extract import extract
+from search.attribution import extract
 from search.ingest import read_file
 from search.pipeline import quotes_of
 from search.text import quote_marks

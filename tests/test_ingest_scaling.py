@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import ingest
-from search.attribute import Discourse, Speaker, _one_someone
-from search.extract import _mid_sentence
+from search.attribution.speakers import Discourse, Speaker, _one_someone
+from search.attribution.frames import _mid_sentence
 from search.text import Spans
 
 _spec = importlib.util.spec_from_file_location(

@@ -1,4 +1,4 @@
-"""Property-based tests of `search.extract.extract` (hypothesis).
+"""Property-based tests of `search.attribution.extract` (hypothesis).
 
 Whatever text the ingester hands it, the extractor must not raise, every quote's
 offsets must slice back into that text, and the result must not depend on anything
@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from search.extract import extract
+from search.attribution import extract
 
 # Words that make the extractor work hard: cues, names, pronouns, roles, "according to".
 WORDS = ["said", "says", "told", "added", "according to", "warned", "wrote", "Jane", "Doe", "Mr.",

@@ -21,7 +21,7 @@ RESIDENT = fixtures.find("Around midnight the windows shook and the children wou
 HOSTILE = fixtures.find(fixtures.SCRIPT_TEXT)
 RESULT_FIELDS = ["id", "text", "kind", "cue", "speaker", "speaker_id", "speaker_mention", "speaker_type",
                  "role", "affiliation", "context", "source", "title", "start", "end", "paragraph",
-                 "confidence", "permalink", "citations", "highlight"]
+                 "confidence", "rule", "permalink", "citations", "highlight"]
 
 
 def cite(quote) -> dict[str, str]:
@@ -186,6 +186,15 @@ def test_article_view_marks_every_quote(client):
     assert page.select_one(f"mark#q-{RESIDENT.id}")["title"] == "one resident (anonymous)"
     assert page.select_one(f"mark#q-{ASIF_OPEN_WAR.id}")["title"] == "Khawaja Asif"
     assert "source line" in page.select_one("details.skipped").get_text()
+
+
+def test_mark_title_names_the_rule():
+    """Hovering a quote shows who, its kind and the rule that attributed it."""
+    from dataclasses import replace
+
+    from web.app import _open_mark
+    mark = _open_mark(replace(ASIF_OPEN_WAR, rule="frame_subject"), set())
+    assert f'title="Khawaja Asif · {ASIF_OPEN_WAR.kind} · rule: frame_subject"' in mark
 
 
 def test_overlapping_quotes_nest_or_clip_but_keep_every_anchor():

@@ -251,7 +251,7 @@ def _record(q: Quote) -> dict:
         "speaker_id": q.speaker_id, "speaker_mention": q.speaker_mention,
         "speaker_type": q.speaker_type, "role": q.role, "affiliation": q.affiliation,
         "context": q.context, "source": q.source, "title": q.title, "start": q.start,
-        "end": q.end, "paragraph": q.paragraph, "confidence": q.confidence,
+        "end": q.end, "paragraph": q.paragraph, "confidence": q.confidence, "rule": q.rule,
         "permalink": _permalink(q),
     }
 
@@ -281,8 +281,9 @@ def _open_mark(q: Quote, anchored: set[str], selected: str | None = None) -> Mar
     anchored.add(q.id)
     who = speaker_label(q)
     extra = " selected" if q.id == selected else ""
+    label = f"{who} \u00b7 {KIND_LABELS.get(q.kind, q.kind)}"
     return Markup('<mark{} class="quote kind-{}{}" title="{}" data-speaker="{}">').format(
-        anchor, q.kind, extra, who, f"{who} \u00b7 {KIND_LABELS.get(q.kind, q.kind)}")
+        anchor, q.kind, extra, f"{label} \u00b7 rule: {q.rule}" if q.rule else who, label)
 
 
 def _marked(text: str, lo: int, hi: int, quotes: list[Quote], anchored: set[str],

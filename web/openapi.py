@@ -154,7 +154,7 @@ SPEC = {
                                "place in the file (code points); `paragraph` counts from 1.",
                 "required": ["id", "text", "kind", "cue", "speaker", "speaker_id", "speaker_mention",
                              "speaker_type", "role", "affiliation", "context", "source", "title", "start",
-                             "end", "paragraph", "confidence", "permalink"],
+                             "end", "paragraph", "confidence", "rule", "permalink"],
                 "properties": {
                     "id": STR, "text": STR,
                     "kind": {"type": "string", "enum": ["direct", "partial", "indirect"]},
@@ -163,6 +163,8 @@ SPEC = {
                                      "enum": ["person", "organisation", "publication", "anonymous", "unattributed"]},
                     "role": NSTR, "affiliation": NSTR, "context": STR, "source": STR, "title": STR,
                     "start": INT, "end": INT, "paragraph": INT, "confidence": {"type": "number"},
+                    "rule": {"type": "string", "description": "The frame rule or sieve that decided the "
+                                                            "attribution (docs/extraction.md)."},
                     "permalink": {"type": "string", "format": "uri"},
                 },
             },

@@ -1,201 +1,23 @@
-"""Extraction: find every quotation in an article and attribute it.
-
-A pure function from text to `Quote`s.  It works in three passes:
-
-1. quotation marks are paired (`text.quote_marks`), including quotes that run over
-   several paragraphs;
-2. every speech or cognition verb outside quotation marks becomes a *frame*: the cue,
-   its speaker noun phrase (before it, or after it in `"…," said X`), and the content
-   it introduces (a that-clause, a to-infinitive, a quote after a comma or colon, or the
-   quote/clause before `, X said`);
-3. frames claim the quoted stretches next to them; quotes nobody claims continue the
-   previous speaker's quote (a follow-on paragraph) or stay unattributed, and short
-   quoted terms with no cue are scare quotes, not quotations.
-"""
+"""Frames: every cue outside quotation marks, with its speaker and content."""
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .attribute import (COLLECTIVE, DEMONYMS, DETERMINERS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, PEOPLE_OR_ORG_NOUNS,
-                        MESSAGES, NUMBER_WORDS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_HEADS,
-                        PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS, Discourse, Speaker, affiliation_from_role,
-                        classify_name, describe, fold, load_registry, people_plural, place_of, singular)
-from .model import Quote
-from .text import (ABBREVIATIONS, TRANSCRIPT, QuoteMarks, Spans, Token, paragraphs, possessive, quote_marks,
-                   sentences, tokens)
-
-_REGULAR = """
-add admit affirm agree allege announce argue assert assure blast boast brief caution charge claim
-comment complain concede conclude condemn confirm contend continue counter criticize criticise decry
-declare demand deny describe disclose dismiss elaborate emphasize emphasise estimate explain fear
-highlight hint hope indicate inform insist joke lament maintain mention note object observe pledge
-point post praise predict promise propose question quip recall recount reiterate reject remark remind
-repeat reply report respond reveal say signal slam state stress suggest testify threaten tout tweet urge
-vow warn welcome wonder worry write accuse call ask acknowledge believe think tell brand label dub
-laud characterize characterise liken encourage pound admire rate blame exhort mock deride hail denounce
-lambaste reference compare champion defend term ridicule attack bemoan rip speak
-yell shout scream chant sing exclaim whisper mutter plead beg muse concur interject retort snap sigh
-chide scold gush marvel cite acknowledge advise assert brag claim contend declare explain forecast
-guarantee imply insist maintain recommend reckon reassure suspect theorize theorise underline
-underscore vouch wager opine proclaim pronounce announce show cite want plan expect refuse decline offer
-express voice
-""".split()
-_IRREGULAR = {
-    "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
-    "write": ["wrote", "writes", "writing", "written", "write"], "think": ["thought", "thinks", "think"],
-    "feel": ["felt", "feels"], "find": ["found", "finds"], "know": ["knew", "knows"],
-    "hold": ["held", "holds"], "rule": ["ruled", "rules"], "show": ["show", "shows", "showed", "shown"],
-    "sing": ["sang", "sings", "sung", "singing", "sing"], "read": ["read", "reads"],
-    "use": ["use", "uses", "used", "using"],  # only before "the phrase “…”": see _cue_frame
-}
-ATTITUDES = {"hope", "fear", "worry", "question"}  # as participles ("hoping …") they report nothing
-# After a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not more of it;
-# with a that-clause, the speaker's own signal ("held rates steady, signaling that cuts could come")
-GLOSSES = {"underscore", "signal", "indicate"}
-GO_ON = {"went", "go", "goes", "going", "gone"}  # "went on to say"
-TOOK = {"took", "takes", "take", "taking"}  # "took to Twitter to accuse …"
-ADDRESSED = {"tell", "warn", "assure", "reassure", "remind", "advise", "inform", "ask", "urge"}  # "was told": heard
-# Subordinators that can open a sentence with a participle: "After warning that …, the envoy left".
-OPENERS = {"after", "while", "before", "when", "by", "in", "since", "upon", "despite"}
-# What a passive speech verb's content opens with: "was accused of …", "It was announced that …".
-PASSIVE_COMPLEMENTS = {"that", "as", "of", "for", "to", "whether", "if", "how", "why", "what"}
-NAMING = {"call", "brand", "label", "dub", "term"}  # "was called a charlatan": the name is the content
-# Verbs of belief and feeling: "was convinced", "is worried that …" is the subject's own state, not a passive.
-STATES = {"believe", "think", "suspect", "feel", "know", "reckon", "fear", "hope", "worry", "wonder", "agree",
-          "concur", "expect", "want", "plan", "refuse", "decline"}
-# Verbs that report only with a stance noun after them: "expressed concern that …", "voiced support for …".
-STANCE_VERBS = {"express", "voice"}
-STANCES = {"concern", "concerns", "hope", "hopes", "confidence", "doubt", "doubts", "fear", "fears", "optimism",
-           "pessimism", "skepticism", "scepticism", "frustration", "regret", "worry", "worries", "alarm",
-           "disappointment", "dismay", "outrage", "anger", "surprise", "support", "opposition", "sympathy",
-           "condolences", "gratitude", "reservations", "objections", "misgivings", "satisfaction", "displeasure",
-           "solidarity", "interest", "shock", "indignation", "anxiety", "unease", "appreciation", "thanks"}
-TERMS = {"phrase", "term", "word", "words", "expression", "label", "slogan", "line", "nickname"}
-
-
-def _forms(verb: str) -> list[str]:
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
-    if verb.endswith("e"):
-        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    if verb.endswith(("s", "sh", "ch", "x")):
-        return [verb, verb + "es", verb + "ed", verb + "ing"]
-    if verb in ("admit", "quip", "regret", "commit"):
-        return [verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
-    return [verb, verb + "s", verb + "ed", verb + "ing"]
-
-
-CUES: dict[str, str] = {}
-for _v in _REGULAR + list(_IRREGULAR):
-    for _f in _forms(_v):
-        CUES.setdefault(_f, _v)
-# Past forms of other ways to write ("a doctor had typed “…”"); their base forms are mostly nouns.
-CUES.update(dict.fromkeys(["typed", "scrawled", "penned", "jotted", "scribbled"], "write"))
-# Verbs whose next noun phrase is the person addressed, not the content.
-ADDRESSEE = {"encourage", "tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask", "accuse", "call"}
-# What a source answers or not ("did not respond to requests for comment").
-ENQUIRIES = {"request", "requests", "message", "messages", "query", "queries", "question", "questions", "email",
-             "emails", "inquiry", "inquiries", "letter", "letters", "call", "calls", "comment", "criticism"}
-# Verbs whose whole complement is the content ("urged both sides to …", "denied X").
-WHOLE_OBJECT = {"pound", "admire", "rate", "blame", "exhort", "mock", "deride", "hail", "denounce", "lambaste",
-                "reference", "compare", "champion", "defend", "term", "ridicule", "blast", "slam", "dismiss",
-                "brand", "label", "dub", "laud", "characterize", "characterise", "liken", "attack",
-                "encourage", "want", "plan", "offer", "expect", "refuse", "decline", "cite", "urge", "ask", "call", "deny", "reject", "confirm", "announce", "accuse", "demand",
-                "propose", "promise", "pledge", "vow", "condemn", "dismiss", "welcome", "praise",
-                "criticize", "criticise", "threaten", "predict", "describe", "estimate", "reveal",
-                "disclose", "acknowledge", "admit", "question"}
-# Verbs that stand after a quote and before the speaker: `"…," said X`.
-INVERTING = {"say", "add", "ask", "write", "explain", "continue", "note", "recall", "state", "reply",
-             "remark", "declare", "argue", "insist", "warn", "caution", "conclude", "observe",
-             "suggest", "acknowledge", "counter", "quip", "respond", "report", "tweet", "post", "yell",
-             "shout", "scream", "exclaim", "whisper", "mutter", "retort", "snap", "sigh", "gush", "marvel",
-             "chant", "plead", "concur", "interject", "opine", "proclaim", "boast", "joke", "recount",
-             "comment", "assert", "claim", "confirm", "announce", "emphasize", "emphasise", "stress",
-             "admit", "complain", "predict", "reply", "maintain", "contend", "reiterate", "vow"}
-# Forms that are more often nouns ("a report", "the call"): need a clear subject.
-NOUNISH = {"report", "reports", "claim", "claims", "call", "calls", "comment", "comments", "post",
-           "posts", "note", "notes", "charge", "charges", "counter", "signal", "signals", "question",
-           "questions", "demand", "demands", "fear", "fears", "hope", "hopes", "promise", "promises",
-           "pledge", "pledges", "vow", "vows", "warning", "tweet", "tweets", "worry", "worries",
-           "estimate", "estimates", "statement", "state", "states", "point", "points", "object",
-           "objects", "reply", "replies", "remark", "remarks", "welcome", "stress", "praise",
-           "joke", "jokes", "mention", "continue", "find", "finds", "found", "hold", "holds", "held",
-           "feel", "knew", "know", "knows", "rule", "rules", "ruled", "saying", "telling", "writing",
-           "thinking", "asking", "calling", "warning", "hoping", "fearing", "post", "think",
-           "believe", "say", "tell", "ask", "write", "add", "note", "state", "rate", "rates", "attack", "attacks"}
-AUX = {"has", "have", "had", "is", "are", "was", "were", "also", "now", "later", "previously", "repeatedly", "once",
-       "again", "then",
-       "recently", "publicly", "earlier", "would", "will", "could", "can", "may", "might", "did",
-       "does", "do", "reportedly", "allegedly", "further", "separately", "not", "never", "still",
-       "often", "already", "himself", "herself", "themselves", "itself", "been", "being", "just",
-       "even", "first", "quickly", "immediately", "privately", "openly", "frequently", "explicitly",
-       "initially", "subsequently", "simply", "flatly", "bluntly", "firmly", "strongly", "angrily",
-       "sharply", "vehemently", "forcefully", "loudly", "quietly", "recently", "last", "had",
-       # a pronoun's contracted auxiliary ("He's claiming", "They've said"), a word of its own
-       "'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'m", "’m"}
-BOUNDARY_WORDS = {"that", "but", "while", "as", "because", "although", "though", "when", "after",
-                  "before", "if", "since", "whereas", "where", "which", "who", "whom", "whose",
-                  "so", "unless", "until", "than", "what", "how", "why", "whether"}
-PREPOSITIONS = {"in", "on", "at", "from", "after", "during", "within", "for", "with", "by", "since",
-                "as", "while", "despite", "amid", "following", "under", "over", "before", "through",
-                "throughout", "without", "across", "about", "into", "to", "of", "like", "unlike",
-                "among", "between", "behind", "beyond", "near", "outside", "inside", "via", "per",
-                "upon", "toward", "towards", "against", "along", "around"}
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening",
-              "night", "afternoon", "weekend", "earlier", "later", "late", "last", "this", "next",
-              "january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
-DAY_PARTS = {"morning", "afternoon", "evening", "night", "today", "tonight", "yesterday", "week", "month", "year"}
-TIME_NOUNS = TIME_WORDS - {"earlier", "later", "late", "last", "this", "next"}
-NOT_VERBS = {"united", "armed", "red", "bed", "need", "seed", "speed", "feed", "creed", "embed", "breed", "shed",
-             "ahmed", "mohammed", "muhammed", "hamed", "based", "led", "detained", "wounded", "retired",
-             "unnamed", "elected", "appointed", "qualified", "concerned", "interested", "disaffected"}
-QUOTE_CHARS = "\"“”„«»‘’'‹›"
-# Nouns that report what their owner said: "Trump’s claim that …".
-NOUN_CUES = {"claim", "claims", "assertion", "assertions", "statement", "argument", "warning", "warnings", "insistence",
-             "contention", "allegation", "allegations", "suggestion", "promise", "promises", "pledge", "pledges",
-             "vow", "vows", "charge", "charges", "report", "reports", "accusation", "accusations", "remark", "remarks",
-             "comment", "comments", "prediction", "predictions", "boast", "admission", "assurance", "assurances",
-             "threat", "threats", "denial", "denials"}
-# Pronouns that open a clause as its subject ("told the forum he was …").
-SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-CLAUSE_PRONOUNS = SUBJECT_PRONOUNS | {"it"}  # "said it was …" too, where "it" cannot be a speaker
-SUBORDINATORS = {"though", "although", "while", "whereas", "when", "after", "before", "because", "since",
-                 "if", "unless", "once", "as"}
-ADVERBIAL_STARTS = PREPOSITIONS - SUBORDINATORS  # "On Monday," opens an adverbial; "When …," a clause
-CONTRAST = ("but", "while", "whereas", "although", "though")
-HEDGES = {"potentially", "possibly", "likely", "probably", "perhaps", "eventually", "ultimately", "inevitably"}
-NOUN_EXTENDERS = {"including", "excluding", "regarding", "concerning", "involving", "during", "following",
-                  "surrounding", "notwithstanding"}  # "-ing" words that carry on a noun phrase
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "’re", "'re", "’m", "'m"}
-PASSIVE_BE = BE_FORMS - {"’s", "'s"}  # "who’s called for …" is "who has called for …"
-# Words that open a sentence without being part of its subject or of what was said.
-CONNECTIVES = {"but", "and", "however", "meanwhile", "still", "yet", "so", "also", "now", "then", "instead", "indeed",
-               "moreover", "separately", "similarly", "likewise", "finally", "thus", "hence", "today", "yesterday",
-               "earlier", "later", "even"}
-DASHES = ("—", "―", "–")  # as tokens; "--" is two "-" tokens
-# `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
-_DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
-# Labels that precede a colon without anybody speaking.
-NOT_SPEAKERS = {"correction", "update", "updated", "clarification", "editor", "editor's", "editor’s", "note",
-                "source", "sources", "photo", "video", "watch", "related", "read", "listen", "transcript",
-                "warning", "breaking", "exclusive", "opinion", "analysis", "live", "abstract", "summary",
-                "background", "context", "disclosure", "credit", "caption", "topics", "tags"}
-# Words that make a run of tokens a clause rather than a title.
-VERBISH = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
-           "may", "might", "should", "must", "shall", "do", "does", "did"}
-FINITE = VERBISH - {"be", "been"}  # a verb that makes a stretch of words a clause
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*")  # "R-Ohio", "D-Mo."
-NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
-                "your", "no", "any", "every", "each", "such"}  # a cue word after one is a noun ("a report")
-MIN_QUOTE_WORDS = 4  # a shorter quoted stretch with no cue is a term in scare quotes
-MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
+from .lexicon import (ADDRESSED, ADDRESSEE, ADVERBIAL_STARTS, ATTITUDES, AUX, BARE_ADVERBS, BE_FORMS, BOUNDARY_WORDS,
+                      CLAUSE_PRONOUNS, CONNECTIVES, CONTRAST, CUES, DASHES, DAY_PARTS, ENQUIRIES, FINITE, GLOSSES,
+                      GO_ON, HEDGES, INVERTING, NAMING, NOT_ADVERBS, NOT_SPEAKERS, NOT_VERBS, NOUNISH, NOUN_CUES,
+                      NOUN_EXTENDERS, NOUN_MARKERS, OPENERS, PARTY_TAG, PASSIVE_BE, PASSIVE_COMPLEMENTS,
+                      POSTMODIFIERS, PREPOSITIONS, QUOTE_CHARS, STANCES, STANCE_VERBS, STATES, SUBJECT_PRONOUNS,
+                      SUBORDINATORS, TERMS, TIME_NOUNS, TIME_WORDS, TITLE_SMALL, TOOK, TO_HEADS, VERBISH,
+                      WHOLE_OBJECT)
+from .sentence import _MarkIndex, _char_before, _sentences
+from .speakers import Speaker, classify_name, fold, people_plural, place_of, singular
+from .words import (COLLECTIVE, DEMONYMS, DETERMINERS, MESSAGES, NUMBER_WORDS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS,
+                    PEOPLE_OR_ORG_NOUNS, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS, PUBLICATION_HEADS,
+                    PUBLICATION_WORDS, ROLE_WORDS, SENTENCE_START_WORDS)
+from ..text import ABBREVIATIONS, Spans, Token, possessive, tokens
 
 
 @dataclass
@@ -213,135 +35,92 @@ class Frame:
     antecedent: tuple[int, int] | None = None  # what a relative pronoun subject ("who") stands for
     passive: bool = False  # "It was announced that …": a cue with no speaker to find
     speaker: Speaker | None = None
+    rule: str = ""  # the frame rule that found it: a key of FRAME_RULES
 
 
-class _MarkIndex:
-    """Quote-mark parts sorted by position, for overlap queries in O(log n)."""
-
-    def __init__(self, marks: list[QuoteMarks]):
-        parts = sorted((s, e, n) for n, m in enumerate(marks) for s, e in m.parts)
-        self.parts = parts
-        self.starts = [p[0] for p in parts]
-
-    def overlapping(self, span: tuple[int, int]) -> list[tuple[int, int, int]]:
-        lo = max(0, bisect.bisect_right(self.starts, span[0]) - 1)
-        hi = bisect.bisect_left(self.starts, span[1])
-        return [p for p in self.parts[lo:hi] if p[0] < span[1] and span[0] < p[1]]
-
-    def marks_in(self, span: tuple[int, int]) -> list[int]:
-        return sorted({n for _, _, n in self.overlapping(span)})
-
-    def quoted_chars(self, span: tuple[int, int]) -> int:
-        return sum(min(e, span[1]) - max(s, span[0]) for s, e, _ in self.overlapping(span))
+@dataclass(frozen=True)
+class FrameRule:
+    """A way a cue finds its speaker and content; frames stamp its name, and so do their records."""
+    name: str
+    doc: str
+    example: str
 
 
-class _Records:
-    """Attributions kept sorted by start offset."""
+# In the order `_frames` and `_cue_frame` try them.
+FRAME_RULES: tuple[FrameRule, ...] = (
+    FrameRule("frame_according_to", "`according to` a noun phrase", "The plan will fail, according to Jane Doe."),
+    FrameRule("frame_noun_cue", "a possessive or name-as-adjective noun cue with a that-clause",
+              "They seized on Donald Trump’s claim that the war was lost."),
+    FrameRule("frame_noun_from", "a noun cue with `from`/`by` its owner",
+              "There were warnings from his attorney that the deal was illegal."),
+    FrameRule("frame_as_put_it", "`as X put it`", "The deal is dead, as one senator put it."),
+    FrameRule("frame_put_it", "`X put it …:` before a quote", "Doe put it bluntly: “We lost the vote.”"),
+    FrameRule("frame_went_on", "`went on to say`, `took to Twitter to …`: the subject of went/took",
+              "Jane Doe went on to say that the plan would fail."),
+    FrameRule("frame_message_that", "a message's relative clause speaks for its issuer",
+              "The ministry released a statement that said the talks had failed."),
+    FrameRule("frame_agent_first", "a passive cue with its agent first",
+              "The plan was described by one diplomat as “a betrayal of trust.”"),
+    FrameRule("frame_passive_own_words", "a passive whose `for his claim that …` is the subject's own",
+              "Jane Doe was criticised for her claim that the vote was rigged."),
+    FrameRule("frame_passive", "a passive speech verb: no speaker, unattributed",
+              "It was announced that the border would close."),
+    FrameRule("frame_passive_agent", "a passive speech verb with an agent after it",
+              "The deal was described as “a betrayal” by opposition leaders."),
+    FrameRule("frame_name_participle", "a name before a participle speaks",
+              "The video shows Hillary Clinton asking, “Why aren’t I ahead?”"),
+    FrameRule("frame_opening_participle", "a participle opening the sentence speaks for the main clause's subject",
+              "Calling the deal “a disaster,” Trump left the room."),
+    FrameRule("frame_quoted_as", "`X quoted Y as saying`: Y speaks",
+              "The Times quoted Jane Doe as saying the plan would fail."),
+    FrameRule("frame_participle", "a participle after a comma speaks for the clause it hangs on",
+              "Jane Doe criticised the plan, adding that it would fail."),
+    FrameRule("frame_coordinated", "a cue after `and` takes the sentence's subject",
+              "Trump bemoaned the unrest and said he thought the police were right."),
+    FrameRule("frame_inverted", "the speaker after the cue: `“…,” said X`",
+              "“The plan will fail,” said Jane Doe, the mayor."),
+    FrameRule("frame_parenthetical", "a parenthetical tag: the sentence around it is the content",
+              "The museum, Mr. Obama said on Tuesday, would open next year."),
+    FrameRule("frame_subject", "the speaker before the cue, the content after it or before the subject",
+              "Jane Doe said that the plan would fail."),
+    FrameRule("frame_colon_headline", "a headline `Name: …` with a quote after the colon",
+              "Sanders: Clinton needs to ‘get away from all of this personality stuff’"),
+)
 
-    def __init__(self):
-        self.items: list[dict] = []
-        self.starts: list[int] = []
 
-    def add(self, rec: dict) -> None:
-        i = bisect.bisect_right(self.starts, rec["parts"][0][0])
-        self.starts.insert(i, rec["parts"][0][0])
-        self.items.insert(i, rec)
-
-    def last_before(self, pos: int) -> dict | None:
-        i = bisect.bisect_left(self.starts, pos)
-        return self.items[i - 1] if i else None
-
-    def contains(self, parts: list[tuple[int, int]]) -> bool:
-        """Does an earlier attribution already cover these parts?  (Only nearby ones can.)"""
-        i = bisect.bisect_right(self.starts, parts[0][0])
-        return any(r["parts"][-1][1] >= parts[-1][1] for r in self.items[max(0, i - 50):i])
-
-
-def extract(text: str, source: str = "", title: str = "") -> list[Quote]:
-    """All quotes in `text`, in order of position.  Pure: no I/O."""
-    marks = [m for m in quote_marks(text) if not _programme_name(text, m)]
-    mark_spans = Spans(p for m in marks for p in m.parts)
-    discourse = Discourse(text, mark_spans)
-    paras = paragraphs(text)
-    index = _MarkIndex(marks)
+# --- frames -------------------------------------------------------------------------------
+def find_frames(text: str, paras: list[tuple[int, int]], index: _MarkIndex, mark_spans: Spans) -> list[Frame]:
+    """Every sentence's frames, in order of their cues."""
     frames: list[Frame] = []
     for lo, hi in paras:
         for s, e in _sentences(text, lo, hi, index):
             found = _frames(text, s, e, mark_spans)
-            for f, g in zip(found, found[1:]):
-                if f.after and g.before and f.after[0] <= g.before[0] < f.after[1] \
-                        and text[g.before[0]] in QUOTE_CHARS and g.np and g.np[0] >= g.before[1]:
-                    # `referenced the impact …: “…,” the union wrote`: the quote is the union's
-                    cut = len(text[f.after[0]:g.before[0]].rstrip(" :,;―—–-"))
-                    f.after = (f.after[0], f.after[0] + cut) if cut else None
-                    continue
-                # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
-                nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
-                joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)(\s+\w+ly)*\s*$", text[f.after[0]:nxt]) \
-                    if f.after else None
-                if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
-                    end = nxt
-                    end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b|\b\w+ly\b)+$", "",
-                                                  text[f.after[0]:end]))
-                    f.after = (f.after[0], end)
+            _end_before_next(text, found)
             frames.extend(found)
     frames.sort(key=lambda f: f.cue_start)
-    return _assemble(text, marks, index, frames, paras, discourse, source, title)
+    return frames
 
 
-BROADCAST_NOUNS = {"broadcast", "episode", "edition", "segment", "airing", "clip", "installment", "instalment"}
-_OWNER = re.compile(r"(?:\b(?:on|told|tells|telling)\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s"
-                    r"|\b(?:" + "|".join(sorted(BROADCAST_NOUNS)) + r")\s+(?:of|on)|(?:^|[.!?]\s+|\n)On)\s*$")
+def _end_before_next(text: str, found: list[Frame]) -> None:
+    """A frame's content after its cue ends where the next frame in the sentence begins."""
+    for f, g in zip(found, found[1:]):
+        if f.after and g.before and f.after[0] <= g.before[0] < f.after[1] \
+                and text[g.before[0]] in QUOTE_CHARS and g.np and g.np[0] >= g.before[1]:
+            # `referenced the impact …: “…,” the union wrote`: the quote is the union's
+            cut = len(text[f.after[0]:g.before[0]].rstrip(" :,;―—–-"))
+            f.after = (f.after[0], f.after[0] + cut) if cut else None
+            continue
+        # "She said A, and when pressed, the mother replied, “B”": A ends before the next speaker
+        nxt = g.np[0] if g.np and f.after and g.np[0] > f.after[0] else g.cue_start
+        joined = re.search(r"(,|;|\band|\bbut|[―—–]|--)(\s+\w+ly)*\s*$", text[f.after[0]:nxt]) \
+            if f.after else None
+        if f.after and f.after[0] < nxt < f.after[1] and not g.inherit and joined:
+            end = nxt
+            end = f.after[0] + len(re.sub(r"(?:[\s,;―—–]|--|\band\b|\bbut\b|\b\w+ly\b)+$", "",
+                                          text[f.after[0]:end]))
+            f.after = (f.after[0], end)
 
 
-def _programme_name(text: str, m: QuoteMarks) -> bool:
-    """A show's name in quotation marks (`on CNN's “State of the Union”`, `told MSNBC’s “Morning
-    Joe”`, `an episode of “Shark Tank”`) names where something was said; it is not speech."""
-    if len(m.parts) > 1:
-        return False
-    words = re.findall(r"[\w’'-]+", m.inner(text))
-    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() \
-            or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
-        return False
-    return _OWNER.search(text, max(0, m.start - 60), m.start) is not None
-
-
-# --- sentences that never break inside a quotation ----------------------------------------
-def _sentences(text: str, lo: int, hi: int, index: "_MarkIndex") -> list[tuple[int, int]]:
-    inside = [(s, e) for s, e, _ in index.overlapping((lo, hi)) if s >= lo and e <= hi]
-    out: list[tuple[int, int]] = []
-    for s, e in sentences(text, lo, hi):
-        if out and (any(a < s < b for a, b in inside) or (
-                _tag_after_quote(text, out[-1], s, e) and not index.overlapping((s, e)))):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-def _char_before(text: str, pos: int, skip: str) -> str:
-    """The last character before `pos` that is not in `skip` ('' if none) — the punctuation a
-    closing mark stands after (`“… ago,”` → ','), without copying the text before it."""
-    k = pos - 1
-    while k >= 0 and text[k] in skip:
-        k -= 1
-    return text[k] if k >= 0 else ""
-
-
-def _tag_after_quote(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
-    """`“Why?” Clinton said.` is one sentence although `?”` is followed by a capital."""
-    if text[prev[1] - 1] not in QUOTE_CHARS or _char_before(text, prev[1], QUOTE_CHARS) not in ("?", "!"):
-        return False
-    toks = tokens(text, s, e)
-    if len(toks) > 30:
-        return False
-    # The cue comes early, or right after the speaker's appositive or parenthesis
-    # (`“…!” Scott's niece, state Del. Marcia Price (D-Newport News), shouted`).
-    return any(t.lower in CUES and t.text[:1].islower() and (k < 7 or toks[k - 1].text == ",")
-               for k, t in enumerate(toks[:25]))
-
-
-# --- frames -------------------------------------------------------------------------------
 def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
     toks = tokens(text, s, e)
     quoted = [t.start in mark_spans for t in toks]
@@ -352,7 +131,7 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
             continue
         low = tok.lower
         if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
-            f = _according(text, toks, quoted, i, s, e)
+            f = _according(text, toks, quoted, i, e)
         elif low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].lower == "that" and (
                 toks[i + 2].is_cap or toks[i + 2].lower in CLAUSE_PRONOUNS or toks[i + 2].lower in DETERMINERS
                 or toks[i + 2].lower == "there" or quoted[i + 2] or toks[i + 2].text[:1].isdigit()
@@ -366,12 +145,12 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
         elif low == "put" and i + 1 < len(toks) and toks[i + 1].lower == "it":
             f = _put_it_frame(text, toks, quoted, i, e)
         elif low in CUES:
-            f = _cue_frame(text, toks, quoted, i, s, e, titled)
+            f = _cue_frame(text, toks, quoted, i, e, titled)
             if f is not None and CUES[low] in STANCE_VERBS:  # the cue is "expressed concern", not "expressed"
                 f.cue_end = toks[_stance(toks, quoted, i)].end
                 f.cue = text[f.cue_start:f.cue_end]
         elif tok.text == ":" and i > 0:
-            f = _colon_frame(text, toks, quoted, i, s, e)
+            f = _colon_frame(text, toks, quoted, i)
         else:
             f = None
         if f is not None:
@@ -379,12 +158,9 @@ def _frames(text: str, s: int, e: int, mark_spans: Spans) -> list[Frame]:
     return out
 
 
-# Adjectives that follow a people noun with their own phrase: "people familiar with the matter".
-POSTMODIFIERS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "loyal"}
-TO_HEADS = POSTMODIFIERS | PERSON_WORDS  # before "to" as a preposition: "sources close to", "an aide to"
 
 
-def _np_ok(text: str, toks: list[Token], lenient: bool = False) -> bool:
+def _np_ok(toks: list[Token], lenient: bool = False) -> bool:
     """Is this run of tokens a plausible speaker noun phrase?
 
     `lenient` when it stands right next to a quote (`"…," the businessman said`), where
@@ -459,24 +235,24 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
     aside = _dash_aside(text, toks, quoted, i)
     if aside is not None:
         return aside
-    first = _subject_region(text, toks, quoted, i, split_and)
+    first = _subject_region(toks, quoted, i, split_and)
     if not split_and or (first[0] is not None and not (first[3] > 0 and toks[first[3] - 1].lower == "and")):
         return first
-    whole = _subject_region(text, toks, quoted, i, False)
+    whole = _subject_region(toks, quoted, i, False)
     if first[0] is not None:
         if whole[1] is not None and whole[1][0] <= first[0][0] and first[0][1] <= whole[1][1]:
             return whole  # "Jane Doe, an economist and tax expert, said": the "and" is the appositive's
         left = toks[whole[3]:first[3] - 1]
-        if whole[0] is not None and whole[1] is None and left and _np_ok(text, left) \
+        if whole[0] is not None and whole[1] is None and left and _np_ok(left) \
                 and _speakers_noun(fold(left[-1].text)):
             return whole  # "Regulators and environmental groups worried": both speak
         return first
     if whole[0] is not None:
         return whole
-    return _before_relative(text, toks, quoted, i) or _after_conjunction(text, toks, quoted, i) or first
+    return _before_relative(toks, quoted, i) or _after_conjunction(toks, quoted, i) or first
 
 
-def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+def _after_conjunction(toks: list[Token], quoted: list[bool], i: int) -> tuple[
         tuple[int, int], None, None, int] | None:
     """`… mishandled the investigation and Democrats accused …`: a clause, "and", then the subject."""
     j = _before_auxiliaries(toks, quoted, i)
@@ -486,7 +262,7 @@ def _after_conjunction(text: str, toks: list[Token], quoted: list[bool], i: int)
         if toks[a].lower in ("and", "but"):
             np = toks[a + 1:j + 1]
             clause = any(t.lower in FINITE or (t.lower.endswith("ed") and not t.is_cap) for t in toks[max(0, a - 6):a])
-            if clause and np and (np[0].is_cap or np[0].lower in DETERMINERS) and _np_ok(text, np):
+            if clause and np and (np[0].is_cap or np[0].lower in DETERMINERS) and _np_ok(np):
                 return (np[0].start, np[-1].end), None, None, a + 1
             return None
     return None
@@ -497,7 +273,7 @@ def _speakers_noun(word: str) -> bool:
     return word in PEOPLE_OR_ORG_NOUNS or people_plural(word) or singular(word) in PEOPLE_OR_ORG_NOUNS
 
 
-def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -> tuple[
+def _before_relative(toks: list[Token], quoted: list[bool], i: int) -> tuple[
         tuple[int, int], tuple[int, int], None, int] | None:
     """`Christie, who has campaigned … since he …, blasted`, `Biden, asked by reporters whether he …,
     said`: a relative or participle clause between commas, too long for the subject region, before
@@ -511,7 +287,7 @@ def _before_relative(text: str, toks: list[Token], quoted: list[bool], i: int) -
         aside = (_relative(toks[k]) and toks[k].lower != "whom") or (  # or a participle: ", asked by …,"
             not toks[k].is_cap and toks[k].lower.endswith(("ed", "ing")) and toks[k].lower not in NOUN_EXTENDERS)
         if aside and toks[k - 1].text == ",":
-            np, _, prefix, start = _subject_region(text, toks, quoted, k - 1, True)
+            np, _, prefix, start = _subject_region(toks, quoted, k - 1, True)
             if np is None:
                 return None
             return np, (toks[k].start, toks[j - 1].end), prefix, start
@@ -538,14 +314,14 @@ def _dash_aside(text: str, toks: list[Token], quoted: list[bool], i: int) -> tup
         if start is not None:
             if start == 0 or k + 1 >= close:
                 return None
-            np, _, prefix, first = _subject_region(text, toks, quoted, start, True)
+            np, _, prefix, first = _subject_region(toks, quoted, start, True)
             if np is None:
                 return None
             if first > 1 and toks[first - 1].text == "," and toks[first].lower in ("the", "a", "an") \
                     and toks[first - 2].is_cap:
                 # "John Dickey, the chief executive of Ora Media -- the company … -- told me": the name
                 n = _name_start(toks, quoted, first - 2)
-                if _np_ok(text, toks[n:first - 1]):
+                if _np_ok(toks[n:first - 1]):
                     return (toks[n].start, toks[first - 2].end), np, None, n
             return np, (toks[k + 1].start, toks[close - 1].end), prefix, first
     return None
@@ -563,15 +339,6 @@ def _dash_at(text: str, toks: list[Token], k: int, closing: bool = False) -> int
         return k - 1
     return None
 
-
-# Lower-case words in -ly that are nouns, not adverbs before a verb ("the family said").
-NOT_ADVERBS = {"family", "ally", "rally", "assembly", "supply", "reply", "bully", "anomaly", "monopoly",
-               "homily", "only", "july", "italy", "daily", "weekly", "monthly", "quarterly"}
-
-
-# Adverbs without -ly that stand between a subject and its verb ("has long said", "is also urging").
-BARE_ADVERBS = {"also", "long", "still", "often", "already", "even", "just", "once", "again", "always", "now",
-                "later", "then", "soon", "first", "ever", "since"}
 
 
 def _adverb(tok: Token) -> bool:
@@ -615,7 +382,7 @@ def _inner_phrase(toks: list[Token], quoted: list[bool], j: int, end: int) -> bo
         and not any(quoted[k] or toks[k].lower in CUES for k in range(j + 1, end))
 
 
-def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
+def _subject_region(toks: list[Token], quoted: list[bool], i: int, split_and: bool) -> tuple[
         tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, int]:
     j = _before_auxiliaries(toks, quoted, i)
     end = j
@@ -719,11 +486,11 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         while n > 0 and looks_appositive(segs[n]):
             n -= 1
         core = clean(segs[n])
-        if core and _np_ok(text, [toks[k] for k in core]):
+        if core and _np_ok([toks[k] for k in core]):
             roles = [sg for sg in segs[n + 1:] if toks[sg[0]].lower in ("the", "a", "an")]
             appos = roles[0] if roles else segs[n + 1]
             prefix = None
-            if n >= 1 and _is_role(text, [toks[k] for k in segs[n - 1]]):
+            if n >= 1 and _is_role([toks[k] for k in segs[n - 1]]):
                 prefix = span(segs[n - 1])
             return span(core), span(appos), prefix, (segs[n - 1] if prefix else segs[n])[0]
         return None, None, None, i
@@ -738,16 +505,16 @@ def _subject_region(text: str, toks: list[Token], quoted: list[bool], i: int, sp
         return span([rel[-1]]), None, None, rel[-1]
     core = clean(segs[-1])
     lenient = j >= 0 and (quoted[j] or (toks[j].text == "," and j > 0 and quoted[j - 1]))
-    if not core or not _np_ok(text, [toks[k] for k in core], lenient):
+    if not core or not _np_ok([toks[k] for k in core], lenient):
         return None, None, None, i
     prefix = None
     if len(segs) >= 2 and (toks[core[0]].is_cap or titled_name(core)) \
-            and _is_role(text, [toks[k] for k in segs[-2]]):
+            and _is_role([toks[k] for k in segs[-2]]):
         prefix = span(segs[-2])
     return span(core), None, prefix, (segs[-2] if prefix else core)[0]
 
 
-def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: int
+def _sentence_subject(toks: list[Token], quoted: list[bool], limit: int
                       ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The noun phrase a sentence opens with (after leading adverbials), and its appositive."""
     segs: list[list[int]] = [[]]
@@ -801,7 +568,7 @@ def _sentence_subject(text: str, toks: list[Token], quoted: list[bool], limit: i
                 or (low.endswith(("ing", "ed")) and (not toks[head[0]].is_cap or (  # "Chastened by the analyses,"
                     low not in NOT_VERBS and head[0] + 1 < limit and toks[head[0] + 1].lower in PREPOSITIONS))):
             continue  # "Meanwhile," / "On Tuesday," / "When my mother …,"
-        if not _np_ok(text, [toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
+        if not _np_ok([toks[k] for k in head]) or (n == len(segs) - 1 and head[-1] + 1 < limit
                                                           and toks[head[-1] + 1].lower in BOUNDARY_WORDS):
             continue
         appos = None
@@ -830,7 +597,7 @@ def _in_parens(toks: list[Token], k: int, lo: int) -> bool:
     return depth > 0 or toks[k].text == ")"
 
 
-def _is_role(text: str, toks: list[Token]) -> bool:
+def _is_role(toks: list[Token]) -> bool:
     """'Pakistan's Defense Minister' before ', Haja Muhammad Asif'."""
     words = [fold(t.text) for t in toks if t.is_word]
     if not words or len(words) > 8 or any(w in VERBISH for w in words):
@@ -880,9 +647,6 @@ def _object_end(toks: list[Token], quoted: list[bool], k: int, limit: int) -> in
     return n
 
 
-# Short words a title-case headline may leave in lower case.
-TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "at", "by", "with", "as",
-               "from", "into", "over", "vs", "via", "nor", "if", "is", "its"}
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -895,8 +659,7 @@ def _title_case(toks: list[Token]) -> bool:
     return len(content) >= 3 and all(t.is_cap for t in content)
 
 
-def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int,
-               titled: bool = False) -> Frame | None:
+def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: int, titled: bool = False) -> Frame | None:
     tok = toks[i]
     lemma = CUES[tok.lower]
     if tok.is_cap and not titled and i > 0 and not quoted[i - 1] and toks[i - 1].text not in QUOTE_CHARS:
@@ -908,17 +671,17 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # the going-on (taking-to) verb's speaker
         k = took if took is not None else i - 3
         f = Frame(cue=text[toks[k].start:tok.end], cue_start=toks[k].start, cue_end=tok.end, np=None,
-                  after=_after(text, toks, quoted, i, lemma, e))
+                  after=_after(text, toks, quoted, i, lemma, e), rule="frame_went_on")
         if k > 0 and toks[k - 1].text == ",":
             f.inherit = True  # ", going on to say": the clause it hangs on speaks
-            f.np, f.appositive = _sentence_subject(text, toks, quoted, k) or (None, None)
+            f.np, f.appositive = _sentence_subject(toks, quoted, k) or (None, None)
         else:
             f.np, f.appositive, f.role_prefix, _ = _subject(text, toks, quoted, k)
         return f if f.after and (f.np or f.inherit) else None
     aux = _before_auxiliaries(toks, quoted, i)
     if aux > 0 and toks[aux].lower == "that" and not quoted[aux] and not tok.lower.endswith("ing") \
             and _after_message(toks, quoted, aux):
-        return _inherited(text, toks, quoted, i, lemma, e)  # "released a statement that said …"
+        return _inherited(text, toks, quoted, i, lemma, e, "frame_message_that")  # "a statement that said …"
     if i > 0 and not quoted[i - 1] and (toks[i - 1].lower in NOUN_MARKERS or toks[i - 1].lower in ("to", "of")):
         return None  # a noun ("the report") or an infinitive ("to say")
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
@@ -961,15 +724,15 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 and _quote_after_adverbial(toks, quoted, i + 1):
             # "footage of Hillary Clinton asking, “Why …?”": the name before the participle speaks
             k = _name_start(toks, quoted, i - 1)
-            if _np_ok(text, toks[k:i]):
+            if _np_ok(toks[k:i]):
                 return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=(toks[k].start, toks[i - 1].end),
-                             after=_after(text, toks, quoted, i, lemma, e))
+                             after=_after(text, toks, quoted, i, lemma, e), rule="frame_name_participle")
         opener = i == 1 and toks[0].lower in OPENERS
         if (opener or (i == 0 and tok.is_cap)) and lemma not in ATTITUDES:
             if len(toks) > i + 1 and toks[i + 1].lower in PREPOSITIONS and not (
                     lemma == "call" and toks[i + 1].lower in ("on", "upon", "for")):
                 return None  # "Speaking to reporters, Jane Doe said …": whom and where, not what
-            f = _opening_participle(text, toks, quoted, i)
+            f = _opening_participle(toks, quoted, i)
             # "Calling for calm, the mayor …" is not speech; "Calling the deal “a disaster,”" is
             return f if f and (lemma != "call" or any(q and f.after[0] <= t.start < f.after[1]
                                                       for t, q in zip(toks, quoted))) else None
@@ -978,11 +741,12 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             if i > 2 and toks[i - 1].lower == "as" and not quoted_as else None
         if obj is not None and toks[obj + 1].lower == "by":
             obj, quoted_as = None, True  # "He was quoted by Reuters as saying …": the subject speaks
-        if obj is not None and not any(quoted[obj:i]) and _np_ok(text, toks[obj + 1:i - 1]):
+        if obj is not None and not any(quoted[obj:i]) and _np_ok(toks[obj + 1:i - 1]):
             # "The Times quoted Doe as saying …": Doe speaks, the Times only reports it
             after = _after(text, toks, quoted, i, lemma, e)
             return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end,
-                         np=(toks[obj + 1].start, toks[i - 2].end), after=after) if after else None
+                         np=(toks[obj + 1].start, toks[i - 2].end), after=after,
+                         rule="frame_quoted_as") if after else None
         # ", adding that …", "issued a statement calling …", "was quoted as saying": the speaker is
         # the subject of the clause it hangs on.
         after_comma = _after_comma(text, toks, quoted, i) or (  # ", even suggesting …"
@@ -993,7 +757,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
                 or lemma in ATTITUDES or (after_comma and lemma in GLOSSES
                                           and not (i + 1 < len(toks) and toks[i + 1].lower == "that")):
             return None
-        return _inherited(text, toks, quoted, i, lemma, e)
+        return _inherited(text, toks, quoted, i, lemma, e, "frame_participle")
     np, appos, prefix, k = _subject(text, toks, quoted, i)
     if np and tok.lower in NOUNISH and _modifier_before(text, np):
         return None  # "the most basic question:", "one question that has emerged": a noun, not a verb
@@ -1001,7 +765,8 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             and toks[0].lower not in PEOPLE_NOUNS and toks[0].lower not in ORG_NOUNS \
             and not _mid_sentence(text, toks[0].text):
         return None  # "Early reports …": a capitalised first word that is never a name elsewhere
-    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix)
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=np, appositive=appos, role_prefix=prefix,
+                  rule="frame_subject")
     if np is not None and toks[k].lower in ("who", "which") and np == (toks[k].start, toks[k].end):
         frame.antecedent = _antecedent(text, toks, quoted, k)
     if tok.lower in NOUNISH and np is None:
@@ -1012,10 +777,11 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         # "Trump bemoaned the unrest and said he thought …": coordinated with the main verb,
         # or with the verb of a subordinate clause ("after she attacked … and blamed …")
         inner = _subordinate_subject(toks, quoted, aux)
-        np, frame.appositive = inner or _sentence_subject(text, toks, quoted, i) or (None, None)
+        np, frame.appositive = inner or _sentence_subject(toks, quoted, i) or (None, None)
         frame.np = np
         if np is not None:
             frame.after = _after(text, toks, quoted, i, lemma, e)
+            frame.rule = "frame_coordinated"
             return frame if frame.after else None
     if np is None:
         if not (lemma in INVERTING and i > 0 and (toks[i - 1].text == "," or quoted[i - 1]
@@ -1026,6 +792,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
             return None
         frame.np, frame.appositive = inv
         frame.before = _content_before(text, toks, quoted, 0, i - 1)
+        frame.rule = "frame_inverted"
         return frame
 
     frame.after = _after(text, toks, quoted, i, lemma, e)
@@ -1054,7 +821,7 @@ def _cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
         if _resumes(toks, quoted, close + 1):
             # a parenthetical "The museum, Mr. Obama said on Tuesday, would …": the sentence around
             # it is the content, and it ends after the parenthetical, not at its comma
-            frame.after = None
+            frame.after, frame.rule = None, "frame_parenthetical"
             c = 1 if toks[0].lower in ("and", "but", "so", "yet") and opening > 1 else 0
             if opening == 1 and toks[0].lower in CONNECTIVES:
                 c = close + 1  # "Still, Doe said, the plan could work"
@@ -1121,13 +888,14 @@ def _modifier_before(text: str, np: tuple[int, int]) -> bool:
         and low not in ("others", "few", "people", "who", "which", "that")
 
 
-def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int) -> Frame | None:
+def _inherited(text: str, toks: list[Token], quoted: list[bool], i: int, lemma: str, e: int,
+               rule: str) -> Frame | None:
     """A cue with no subject of its own (", adding that …", "issued a statement calling …"): the
     cue its clause hangs on speaks, or with none in the sentence, the sentence's subject."""
     tok = toks[i]
-    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True)
+    frame = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, inherit=True, rule=rule)
     frame.after = _after(text, toks, quoted, i, lemma, e)
-    frame.np, frame.appositive = _sentence_subject(text, toks, quoted, i) or (None, None)
+    frame.np, frame.appositive = _sentence_subject(toks, quoted, i) or (None, None)
     return frame if frame.after else None
 
 
@@ -1149,13 +917,15 @@ def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lem
             np, appos, _, _ = _subject(text, toks, quoted, i)
             if np:
                 return Frame(cue=toks[n].text, cue_start=toks[n].start, cue_end=toks[n].end, np=np,
-                             appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)))
+                             appositive=appos, after=(toks[n + 1].start, _clause_end(text, toks, quoted, n + 1, e)),
+                             rule="frame_passive_own_words")
     after = _after(text, toks, quoted, i, lemma, e)
     first = next((n for n in range(i + 1, len(toks)) if toks[n].start >= after[0]), None) if after else None
     if first is None or not (quoted[first] or toks[first].text in QUOTE_CHARS
                              or toks[first].lower in PASSIVE_COMPLEMENTS or lemma in NAMING):
         return None  # "was welcomed in Kabul": where, not what
-    f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True)
+    f = Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=None, after=after, passive=True,
+              rule="frame_passive")
     # "was described as “a betrayal” by opposition leaders": the agent speaks
     by = next((n for n in range(i + 1, len(toks)) if toks[n].lower == "by" and not quoted[n]
                and toks[n].start <= after[1] + 1), None)
@@ -1165,7 +935,7 @@ def _passive_frame(text: str, toks: list[Token], quoted: list[bool], i: int, lem
             return None
         f.after = (after[0], toks[by - 1].end)
         f.np, f.appositive = agent
-        f.passive = False
+        f.passive, f.rule = False, "frame_passive_agent"
     return f
 
 
@@ -1182,7 +952,7 @@ def _agent_first(text: str, toks: list[Token], quoted: list[bool], i: int, aux: 
         return None
     tok = toks[i]
     return Frame(cue=tok.text, cue_start=tok.start, cue_end=tok.end, np=agent[0], appositive=agent[1],
-                 after=(toks[n].start, _clause_end(text, toks, quoted, n, e)))
+                 after=(toks[n].start, _clause_end(text, toks, quoted, n, e)), rule="frame_agent_first")
 
 
 def _parenthetical_close(toks: list[Token], quoted: list[bool], c: int) -> int | None:
@@ -1213,7 +983,7 @@ def _resumes(toks: list[Token], quoted: list[bool], n: int) -> bool:
         and not (w.endswith("ing") and not toks[n].is_cap)
 
 
-def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int = 0) -> Frame | None:
+def _opening_participle(toks: list[Token], quoted: list[bool], c: int = 0) -> Frame | None:
     """`Calling the deal “a disaster,” Trump said …`, `After warning that …, the envoy left`: the
     participle (at toks[c]) has its content up to the comma, and the main clause's subject speaks."""
     main = end = None
@@ -1241,11 +1011,11 @@ def _opening_participle(text: str, toks: list[Token], quoted: list[bool], c: int
                       if (fold(toks[n].text) in PERSON_WORDS or fold(toks[n].text) in ORG_NOUNS)
                       and not any(quoted[main:n + 1])), j)
     if j == main or j >= len(toks) or toks[j].is_cap or not toks[j].is_word \
-            or not _np_ok(text, toks[main:j]):
+            or not _np_ok(toks[main:j]):
         return None  # no "Name verb" after the comma
     cue = toks[c]
     return Frame(cue=cue.text, cue_start=cue.start, cue_end=cue.end, np=(toks[main].start, toks[j - 1].end),
-                 after=(toks[c + 1].start, end))
+                 after=(toks[c + 1].start, end), rule="frame_opening_participle")
 
 
 def _after_message(toks: list[Token], quoted: list[bool], i: int) -> bool:
@@ -1549,11 +1319,11 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
     if k == 0:
         return None
     comma = toks[k - 1].text in (",", "—", "–", "--")  # "Hillary Clinton — who's called for …"
-    np = _subject_region(text, toks, quoted, k - 1 if comma else k, True)[0]
+    np = _subject_region(toks, quoted, k - 1 if comma else k, True)[0]
     if np is None and toks[k - 1].text != "," and comma and k > 1 and toks[k - 2].is_cap and not quoted[k - 2]:
         # "with Hillary Clinton — who's called for …": a name after a preposition
         n = _name_start(toks, quoted, k - 2)
-        np = (toks[n].start, toks[k - 2].end) if _np_ok(text, toks[n:k - 1]) else None
+        np = (toks[n].start, toks[k - 2].end) if _np_ok(toks[n:k - 1]) else None
     if np is None:
         return None
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
@@ -1637,7 +1407,7 @@ def _inverted_subject(text: str, toks: list[Token], quoted: list[bool], k: int) 
     if n == k:
         return None
     np = toks[k:n]
-    if not _np_ok(text, np, lenient=len(np) == 1) or (
+    if not _np_ok(np, lenient=len(np) == 1) or (
             np[0].lower in PRONOUNS and len(np) == 1 and np[0].lower not in ("he", "she", "they", "it")):
         return None
     appos = None
@@ -1674,14 +1444,14 @@ def _abbrev(tok: Token) -> bool:
     return tok.lower in ABBREVIATIONS or (tok.is_cap and len(tok.text.replace(".", "")) <= 2)
 
 
-def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+def _according(text: str, toks: list[Token], quoted: list[bool], i: int, e: int) -> Frame | None:
     n = i + 2
     while n < len(toks) and not quoted[n] and toks[n].text not in (",", ".", ";", ":"):
         n += 1
     np = toks[i + 2:n]
 
     def ok(run: list[Token]) -> bool:  # a cue word after "the" is a noun or adjective: "the state news agency"
-        return bool(run) and (_np_ok(text, run) or (len(run) <= 8 and not any(
+        return bool(run) and (_np_ok(run) or (len(run) <= 8 and not any(
             t.lower in CUES and not (k and run[k - 1].lower in NOUN_MARKERS) for k, t in enumerate(run))))
 
     if np and not ok(np):
@@ -1692,7 +1462,7 @@ def _according(text: str, toks: list[Token], quoted: list[bool], i: int, s: int,
     if not ok(np):
         return None
     frame = Frame(cue="according to", cue_start=toks[i].start, cue_end=toks[i + 1].end,
-                  np=(np[0].start, np[-1].end), according=True)
+                  np=(np[0].start, np[-1].end), according=True, rule="frame_according_to")
     if i > 0:
         frame.before = _content_before(text, toks, quoted, 0, i - 1)
     if n < len(toks) and toks[n].text == "," and n + 1 < len(toks) and not frame.before:
@@ -1727,7 +1497,7 @@ def _noun_cue_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e:
     if fold(text[np[0]:np[1]]) in TIME_WORDS:
         return None  # "Monday’s statement that …"
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=np,
-                 after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)))
+                 after=(toks[i + 1].start, _noun_content_end(text, toks, quoted, i, i + 1, e)), rule="frame_noun_cue")
 
 
 def _owner_at(toks: list[Token], quoted: list[bool], i: int) -> int | None:
@@ -1755,10 +1525,10 @@ def _noun_from_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e
     nxt = toks[that + 1]
     clause = nxt.is_cap or nxt.lower in CLAUSE_PRONOUNS or nxt.lower in DETERMINERS or nxt.lower == "there" \
         or (that + 2 < len(toks) and nxt.is_word and toks[that + 2].lower in FINITE)
-    if not clause or not _np_ok(text, np) or any(t.lower in CUES or t.text == "," for t in np):
+    if not clause or not _np_ok(np) or any(t.lower in CUES or t.text == "," for t in np):
         return None  # "the report by the agency that was released Monday": a relative clause
     return Frame(cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end),
-                 after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)))
+                 after=(toks[that].start, _noun_content_end(text, toks, quoted, i, that, e)), rule="frame_noun_from")
 
 
 def _noun_content_end(text: str, toks: list[Token], quoted: list[bool], i: int, c: int, e: int) -> int:
@@ -1793,17 +1563,18 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
         if span is None or not (c + 1 < len(toks) and toks[c].text in (",", ":") and quoted[c + 1]):
             return None
         return Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,
-                     after=_after(text, toks, quoted, c - 1, "say", e))
+                     after=_after(text, toks, quoted, c - 1, "say", e), rule="frame_put_it")
     if a + 1 >= i:
         return None
     np = toks[a + 1:i]
-    if _np_ok(text, np, lenient=True):
+    if _np_ok(np, lenient=True):
         span, appositive = (np[0].start, np[-1].end), None
     else:  # "as Jane Doe, a tax lawyer and fellow at the center, recently put it"
         span, appositive, _, first = _subject(text, toks, quoted, i)
         if span is None or first <= a:
             return None
-    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive)
+    frame = Frame(cue="put it", cue_start=toks[i].start, cue_end=toks[i + 1].end, np=span, appositive=appositive,
+                  rule="frame_as_put_it")
     rest = next((k for k in range(i + 2, len(toks)) if quoted[k] or toks[k].text in (".", ";")), len(toks))
     if rest < len(toks) and quoted[rest] and toks[rest - 1].text in (",", ":"):
         frame.after = _after(text, toks, quoted, rest - 2, "say", e)  # "put it in an exposé, “the operator.”"
@@ -1818,7 +1589,7 @@ def _put_it_frame(text: str, toks: list[Token], quoted: list[bool], i: int, e: i
     return frame if frame.after or frame.before else None
 
 
-def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: int, e: int) -> Frame | None:
+def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int) -> Frame | None:
     """Headline style 'Sanders: Clinton needs to …' (or 'Obama on Climate Change: …') — a
     short name, a colon, the content to the headline's end."""
     if quoted[i] or i > 8 or i + 1 >= len(toks):
@@ -1827,7 +1598,7 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
     if on == i and i > 4:
         return None
     np = toks[:on]
-    if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(text, np):
+    if not all(t.is_cap or not t.is_word for t in np) or not _np_ok(np):
         return None
     if classify_name(text[np[0].start:np[-1].end]) not in ("person", "organisation", "publication"):
         return None
@@ -1837,337 +1608,5 @@ def _colon_frame(text: str, toks: list[Token], quoted: list[bool], i: int, s: in
                else toks[-2].end)
     if not any(quoted[i + 1:]):
         return None  # only quoted material makes "X: …" an attribution
-    return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content)
-
-
-# --- assembly -----------------------------------------------------------------------------
-def _words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _assemble(text: str, marks: list[QuoteMarks], index: _MarkIndex, frames: list[Frame],
-              paras: list[tuple[int, int]], discourse: Discourse, source: str, title: str) -> list[Quote]:
-    para_of = _para_index(paras)
-    records = _Records()
-    claimed: set[int] = set()  # indexes into marks
-    marks_in = index.marks_in
-    cue_starts = [f.cue_start for f in frames]
-
-    prev: Frame | None = None
-    for f in frames:
-        if f.inherit and prev is not None and prev.speaker is not None \
-                and _same_sentence(text, prev.cue_end, f.cue_start) and not _subordinate(text, prev):
-            f.speaker = prev.speaker
-        elif f.inherit and f.np is not None:
-            f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
-        elif f.inherit:
-            continue
-        elif f.passive:
-            f.speaker = None  # recorded, unattributed
-        elif f.np is None:
-            continue
-        elif f.antecedent is not None:
-            sp = describe(text, f.antecedent[0], f.antecedent[1], discourse)
-            f.speaker = sp and replace(sp, mention=text[f.np[0]:f.np[1]], start=f.np[0], end=f.np[1])
-        else:
-            f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
-        prev = f
-        if f.speaker is None and not f.passive:
-            continue
-        if f.role_prefix and f.speaker and f.speaker.type == "person":
-            role = text[f.role_prefix[0]:f.role_prefix[1]].strip()
-            aff = affiliation_from_role(text, tokens(text, *f.role_prefix))
-            f.speaker = Speaker(f.speaker.mention, f.speaker.start, f.speaker.end, f.speaker.type,
-                                f.speaker.name, f.speaker.role or role, f.speaker.affiliation or aff,
-                                f.speaker.guessed)
-        parts: list[tuple[int, int]] = []
-        kind = None
-        sides = [f.before, f.after]
-        if f.before and f.after:
-            full = [_all_quoted(side, index) for side in sides]
-            if full[0] != full[1]:
-                sides = [side for side, q in zip(sides, full) if q]
-        for side in sides:
-            if side is None:
-                continue
-            inside = [n for n in marks_in(side) if n not in claimed]
-            quoted_chars = sum(min(p[1], side[1]) - max(p[0], side[0]) for n in inside for p in marks[n].parts
-                               if _overlaps(p, side))
-            if inside and _mostly_quoted(quoted_chars, side) and _unquoted_words(text, side, marks, inside) < 2:
-                for n in inside:
-                    claimed.add(n)
-                    parts.extend(marks[n].parts)
-                kind = kind or "direct"
-            elif inside:
-                for n in inside:
-                    claimed.add(n)
-                parts.append(side)
-                kind = "partial" if kind in (None, "partial") else kind
-            elif side is f.after or (f.after is None and _words(text[side[0]:side[1]]) >= 3):
-                if side is f.before and f.after is not None:
-                    continue
-                if len(re.sub(r"\W", "", text[side[0]:side[1]])) < 8:
-                    continue
-                parts.append(side)
-                kind = kind or "indirect"
-            if kind == "direct" and side is f.before and f.after is not None and (
-                    not marks_in(f.after) or _unquoted_words(text, f.after, marks, marks_in(f.after)) >= 2):
-                # `"…," he said on Monday, adding that …` (with or without a quote in it): the quote
-                # before is this cue's content; the clause after is the participle's.
-                break
-        parts.sort()
-        lead = _lead_clause(text, f, parts) if kind == "direct" else None
-        if lead:
-            parts, kind = [lead] + parts, "partial"
-        if not parts or records.contains(parts):
-            continue
-        records.add(dict(parts=parts, kind=kind, frame=f, speaker=f.speaker, confidence=_confidence(f, kind)))
-        if f.speaker:
-            discourse.speakers.append(f.speaker)
-
-    # Quotes nobody claimed: follow-on paragraphs, later parts of a quoted paragraph, or unattributed.
-    for n, m in enumerate(marks):
-        if n in claimed:
-            continue
-        inner = m.inner(text)
-        para = para_of(m.start)
-        p_lo, p_hi = paras[para]
-        starts_para = m.start == p_lo
-        full_sentence = starts_para or text[m.start - 2:m.start].strip() in ("", ".", ":", "?", "!") or \
-            re.search(r"[.!?]\W*$", text[m.start:m.end]) is not None
-        whole_para = starts_para and m.end >= p_hi - 1
-        # A short quote is a scare-quoted term unless it is a sentence of its own after one of
-        # the same paragraph's quotes: `“I would,” Melanie said. “I would, Donald.”`
-        short = _words(inner) < MIN_QUOTE_WORDS and not whole_para
-        if short and not (text[m.start - 2:m.start] in (". ", "? ", "! ") and inner[:1].isupper()):
-            continue
-        if whole_para and _words(inner) <= 6 and len(m.parts) == 1 and not TRANSCRIPT.match(text, m.start, p_hi):
-            continue  # a quoted headline or section heading (‘This fight is inside Pakistan’)
-        speaker_tag = TRANSCRIPT.match(text, m.start, p_hi) if starts_para else None
-        if speaker_tag:
-            # A transcript line, `"WALLACE: Let’s start …`: the capitalised name speaks the rest
-            # of the paragraph, quotes inside it (`an episode of “Shark Tank.”`) included.
-            sp = _transcript_speaker(text, speaker_tag.start(1), speaker_tag.end(1), discourse)
-            if sp is not None:
-                f = Frame(cue=":", cue_start=speaker_tag.end(1), cue_end=speaker_tag.end(1) + 1,
-                          np=(speaker_tag.start(1), speaker_tag.end(1)), speaker=sp)
-                claimed.update(marks_in((m.start, p_hi)))
-                records.add(dict(parts=[(speaker_tag.end(), max(m.end, p_hi))], kind="direct", frame=f,
-                                 speaker=sp, confidence=_confidence(f, "direct")))
-                continue
-        dash = _DASH_NAME.match(text, m.end, p_hi)
-        if dash and starts_para:
-            sp = describe(text, dash.start(1), dash.end(1), discourse)
-            if sp is not None:
-                f = Frame(cue=text[dash.start():dash.start(1)].strip(), cue_start=m.end, cue_end=dash.start(1),
-                          np=(dash.start(1), dash.end(1)), speaker=sp)
-                records.add(dict(parts=list(m.parts), kind="direct", frame=f, speaker=sp,
-                                 confidence=_confidence(f, "direct")))
-                continue
-        intro = _colon_intro(text, m.start, frames, cue_starts, paras, para, index, discourse)
-        if intro is not None:
-            records.add(dict(parts=list(m.parts), kind="direct", frame=intro, speaker=intro.speaker,
-                             confidence=_confidence(intro, "direct") if intro.cue != ":" else 0.6))
-            continue
-        last = records.last_before(m.start)
-        if short and (last is None or last["kind"] != "direct" or para_of(last["parts"][-1][0]) != para):
-            continue
-        paraphrased = last is not None and last["kind"] == "indirect" and full_sentence and \
-            para_of(last["parts"][-1][0]) == para and _only_frame_between(text, last["parts"][-1][1], m.start,
-                                                                          last["frame"])
-        if last is not None and last["speaker"] is not None and (
-                last["kind"] in ("direct", "partial") or last["frame"].inherit or paraphrased):
-            # (an inherited participle: `“…,” X said, emphasizing why …. “B.”` — B is still X's;
-            # a paraphrase then its quote: `X said the plan would fail. “It is a disaster.”`)
-            last_para = para_of(last["parts"][-1][0])
-            same_para = last_para == para
-            near = m.start - last["parts"][-1][1] <= 200 and full_sentence
-            if (same_para and near and _no_frame_between(frames, cue_starts, last["parts"][-1][1], m.start,
-                                                        last["frame"])) or \
-                    (para == last_para + 1 and starts_para):
-                tag_ends_para = not same_para and last["kind"] == "direct" and last_para == para - 1 \
-                    and last["frame"].cue_start > last["parts"][-1][1] and m.end >= p_hi - 1 \
-                    and last["frame"].cue_end >= paras[last_para][1] - 40 \
-                    and _no_frame_between(frames, cue_starts, last["frame"].cue_end, m.start, last["frame"])
-                if tag_ends_para or same_para and (last["kind"] == "direct" or not last["frame"].inherit
-                                                   and not _frames_in(frames, cue_starts, *last["parts"][-1])):
-                    # The quote goes on after its attribution; after a reported clause it completes
-                    # one attribution: `The summit did "too little," he added. "Europe risks a lot."`
-                    last["parts"].extend(m.parts)
-                    if last["kind"] == "indirect":
-                        last["kind"] = "partial"
-                    continue
-                # A new paragraph, or a full quote after a participle's clause: the same speaker's next quote.
-                records.add(dict(parts=list(m.parts), kind="direct", frame=last["frame"],
-                                 speaker=last["speaker"], confidence=0.6))
-                continue
-        if not full_sentence and _words(inner) < 8:
-            continue
-        records.add(dict(parts=list(m.parts), kind="direct" if full_sentence else "partial", frame=None,
-                         speaker=None, confidence=0.3))
-
-    return [_to_quote(text, r, paras, para_of, source, title) for r in records.items]
-
-
-def _lead_clause(text: str, f: Frame, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """`So when the deal came, Mr. Barrett said, "we were floored."`: a quote that opens in lower case
-    after `X said,` finishes the sentence the clause before the speaker began; that clause is content too."""
-    if f.before is None or f.after is None or parts[0][0] < f.cue_end or text[f.cue_end:parts[0][0]].strip() != ",":
-        return None
-    clause = text[slice(*f.before)]
-    if not text[parts[0][0] + 1:parts[0][0] + 2].islower() or any(ch in QUOTE_CHARS for ch in clause):
-        return None
-    words = clause.split()
-    if len(words) < 4 or words[0].lower() in ADVERBIAL_STARTS:
-        return None  # "On Monday, X said, "we …"" — an adverbial, not the quote's beginning
-    return f.before
-
-
-def _transcript_speaker(text: str, start: int, end: int, discourse: Discourse) -> Speaker | None:
-    """`PENCE:` in a transcript is a person, not an acronym: the Pence named earlier, if any."""
-    sp = describe(text, start, end, discourse)
-    if sp is None or not sp.name or not sp.name.isupper():
-        return sp
-    titled = sp.name.title()
-    full = discourse.full_name(titled, start)
-    if sp.type == "organisation" and (full or len(sp.name) > 4) and load_registry().get(fold(sp.name)) is None:
-        sp = replace(sp, type="person", affiliation=None)
-    return replace(sp, name=full or titled) if sp.type == "person" else sp
-
-
-def _frames_in(frames: list[Frame], cue_starts: list[int], a: int, b: int) -> list[Frame]:
-    return frames[bisect.bisect_left(cue_starts, a):bisect.bisect_left(cue_starts, b)]
-
-
-def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[int], paras, para: int,
-                 index: _MarkIndex, discourse: Discourse) -> Frame | None:
-    """A sentence ending in a colon right before the quote introduces it: its cue's speaker
-    (`Trump tweeted:`), or else its subject (`Sanders made the following comment:`).  A
-    paragraph ending in a colon introduces a quote opening the next one, failing those,
-    through the last cue anywhere in it (`Jane Doe said … . In full:`)."""
-    lo, hi = paras[para]
-    if text[lo:start].strip():
-        if not text[lo:start].rstrip().endswith(":"):
-            return None
-        hi = start
-    elif para == 0 or text[paras[para - 1][1] - 1] != ":":
-        return None
-    else:
-        lo, hi = paras[para - 1]
-    s, e = _sentences(text, lo, hi, index)[-1]
-    said = [f for f in _frames_in(frames, cue_starts, s, e) if f.speaker is not None]
-    if said:
-        return said[-1]
-    toks = tokens(text, s, e)
-    quoted = [index.quoted_chars((t.start, t.end)) > 0 for t in toks]
-    found = _sentence_subject(text, toks, quoted, len(toks) - 1)
-    if found is not None and found[0][1] < toks[-1].start \
-            and fold(text[found[0][0]:found[0][1]]).split()[0] not in ("here", "there", "this", "these", "it", "below"):
-        # a subject, but not "Here is the list:", which names nobody
-        speaker = describe(text, found[0][0], found[0][1], discourse, found[1])
-        if speaker is not None:
-            return Frame(cue=":", cue_start=toks[-1].start, cue_end=toks[-1].end, np=found[0], speaker=speaker)
-    if hi == start:
-        return None
-    said = [f for f in _frames_in(frames, cue_starts, lo, hi) if f.speaker is not None]
-    return said[-1] if said else None
-
-
-def _subordinate(text: str, f: Frame) -> bool:
-    """Is f's speaker the subject of a subordinate clause ("… if both parties agree, highlighting …"),
-    which a later participle does not hang on?"""
-    before = text[max(0, f.np[0] - 12):f.np[0]].split() if f.np else []
-    return bool(before) and before[-1].lower() in SUBORDINATORS - {"as"}
-
-
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    return "\n" not in text[a:b] and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", text[a:b])
-
-
-def _unquoted_words(text: str, side: tuple[int, int], marks: list[QuoteMarks], inside: list[int]) -> int:
-    """Words of `side` outside its quotes, but for a leading 'that': `that Trump would be “…”`
-    is a reported clause with a quote in it, not a direct quote."""
-    chars = list(text[side[0]:side[1]])
-    for n in inside:
-        for a, b in marks[n].parts:
-            for k in range(max(a, side[0]), min(b, side[1])):
-                chars[k - side[0]] = " "
-    words = re.findall(r"\w+", "".join(chars))
-    return len(words) - (1 if words[:1] == ["that"] else 0)
-
-
-def _mostly_quoted(quoted_chars: int, span: tuple[int, int]) -> bool:
-    """Content this much inside quotation marks is a direct quote, not a clause."""
-    return quoted_chars >= 0.85 * (span[1] - span[0]) - 3
-
-
-def _all_quoted(span: tuple[int, int], index: _MarkIndex) -> bool:
-    return _mostly_quoted(index.quoted_chars(span), span)
-
-
-def _only_frame_between(text: str, a: int, b: int, f: Frame) -> bool:
-    """Nothing but this frame's own speaker and cue between a and b (`…, Schiff said. “…”`)."""
-    own = [span for span in (f.np, f.appositive, (f.cue_start, f.cue_end)) if span]
-    return not any(ch.isalnum() and not any(lo <= k < hi for lo, hi in own)
-                   for k, ch in enumerate(text[a:b], a))
-
-
-def _no_frame_between(frames: list[Frame], cue_starts: list[int], a: int, b: int, own: Frame | None) -> bool:
-    """No other speaker's cue between a and b (`…," X said, adding …. "…"` is still X)."""
-    who = own.speaker.name if own is not None and own.speaker is not None else None
-    return not any(f is not own and f.speaker is not None and (who is None or f.speaker.name != who)
-                   for f in _frames_in(frames, cue_starts, a, b))
-
-
-def _para_index(paras: list[tuple[int, int]]):
-    starts = [p[0] for p in paras]
-
-    def find(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-    return find
-
-
-def _confidence(f: Frame, kind: str | None) -> float:
-    sp = f.speaker
-    c = 0.9 if kind == "direct" else 0.8 if kind == "partial" else 0.7
-    if sp is None:
-        return 0.3
-    if sp.guessed:
-        c -= 0.1
-    if sp.type == "anonymous" and sp.mention.lower() in PRONOUNS:
-        c -= 0.3
-    return round(max(0.1, c), 2)
-
-
-def _to_quote(text: str, r: dict, paras, para_of, source: str, title: str) -> Quote:
-    parts = sorted(r["parts"])
-    start, end = parts[0][0], parts[-1][1]
-    content = " ".join(" ".join(text[s:e].split()) for s, e in parts)
-    para = para_of(start)
-    c_lo = paras[para][0]
-    c_hi = max(paras[para_of(end - 1)][1], end)
-    if c_hi - c_lo > MAX_CONTEXT:
-        # A huge paragraph (a page with no breaks): a window around the quote, cut at spaces,
-        # so memory stays proportional to the quotes, not quotes x paragraph.
-        lo, hi = max(c_lo, start - CONTEXT_MARGIN), min(c_hi, end + CONTEXT_MARGIN)
-        c_lo = lo if lo == c_lo else text.find(" ", lo, start) + 1 or lo
-        cut = text.rfind(" ", end, hi)
-        c_hi = hi if hi == c_hi or cut < 0 else cut
-    sp: Speaker | None = r["speaker"]
-    f: Frame | None = r["frame"]
-    speaker_type = sp.type if sp else "unattributed"
-    name = sp.name if sp else None
-    return Quote(
-        text=content, kind=r["kind"], start=start, end=end, source=source, title=title,
-        spans=tuple((s, e) for s, e in parts) if len(parts) > 1 else (),
-        cue=f.cue if f else None,
-        speaker=name, speaker_id=sp.id if sp else None,
-        speaker_mention=sp.mention if sp else None,
-        speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
-        speaker_type=speaker_type, role=sp.role if sp else None, affiliation=sp.affiliation if sp else None,
-        context=text[c_lo:c_hi], context_start=c_lo, paragraph=para + 1, confidence=r["confidence"],
-    )
+    return Frame(cue=":", cue_start=toks[i].start, cue_end=toks[i].end, np=(np[0].start, np[-1].end), after=content,
+                 rule="frame_colon_headline")

@@ -16,10 +16,11 @@ Recovery rules (every writer applies them under the lock, before it writes):
 
 * Nothing is deleted that this run did not create, except what is provably dead: a
   generation holding `BUILDING` (written first thing into a new generation, removed
-  once it is complete, before `CURRENT` may name it) or an empty one is a killed
+  right after `CURRENT` names it, so only a generation never swapped in keeps it; the
+  next writer clears a marker left on the live one) or an empty one is a killed
   build's and is removed with a note; a generation older than the one that was live
   when a rebuild started has been replaced twice and goes.  Anything else that is
-  not live (a complete build killed before its swap, a damaged generation) stays,
+  not live (a damaged generation, one a person put there) stays,
   and the rebuild says so.
 * A missing or garbled `CURRENT` is pointed again at the newest complete generation
   (one that opens and holds documents), with a note; only a folder without any
@@ -190,7 +191,9 @@ def _build(root: Path, items, previous: str | None, on_note) -> IndexStats:
             if reader.doc_count_all() != articles + quotes:  # a worker's segment lost: never serve that
                 raise QuotesError(f"the new index holds {reader.doc_count_all()} documents, "
                                   f"not {articles + quotes}; the previous index stays live")
-        (generation / BUILDING).unlink()  # complete: from here on recovery may choose it
+        # Swapped in while still marked: a kill between the two steps leaves a live generation
+        # with a stale marker (which the next run clears, as only complete ones are swapped
+        # in), never a complete one that nothing names and nobody may remove.
         _point_to(root, generation.name)
     except BaseException as exc:
         shutil.rmtree(generation, ignore_errors=True)
@@ -198,6 +201,7 @@ def _build(root: Path, items, previous: str | None, on_note) -> IndexStats:
             raise DiskFull(f"disk full: no space left to rebuild the index at {root}; the live index is "
                            "unchanged; free some space and run again") from None
         raise
+    (generation / BUILDING).unlink(missing_ok=True)
     _prune(root, generation.name, previous, on_note)
     return IndexStats(articles, quotes, time.perf_counter() - started, generation)
 
@@ -549,6 +553,8 @@ def _recover(root: Path, on_note: Callable[[str], None] | None) -> str | None:
     generation is complete.  Callers hold the writer lock, so no build is running."""
     note = on_note or (lambda _message: None)
     live = _read_current(root)
+    if live and _GENERATION.fullmatch(live):
+        (root / live / BUILDING).unlink(missing_ok=True)  # swapped in complete; killed before unmarking
     for path in _generation_dirs(root):
         if path.name != live and _half_built(path):
             shutil.rmtree(path, ignore_errors=True)

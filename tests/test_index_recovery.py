@@ -242,6 +242,19 @@ def test_recovery_passes_over_a_damaged_newest_generation(tmp_path):
     assert counts(index) == first
 
 
+def test_a_rebuild_killed_between_its_swap_and_unmarking_keeps_the_live_generation(tmp_path):
+    """CURRENT names a new generation before its BUILDING marker goes: a kill in between
+    leaves the live generation marked, and the next writer clears the marker instead of
+    taking it for a half-built one (and, a rebuild later, removing it)."""
+    index, second = two_generations(tmp_path)
+    (index / "gen-000002" / "BUILDING").touch()
+    proc = quotes("index", write_articles(tmp_path / "third", 1, "third"), "--index", index, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert not (index / "gen-000002" / "BUILDING").exists()
+    assert generations(index) == ["gen-000001", "gen-000002"]
+    assert counts(index) == (second[0] + 1, second[1] + 1)
+
+
 def counts_of_generation(index: Path, name: str) -> tuple[int, int]:
     copy = index.parent / f"copy-{name}"
     shutil.copytree(index / name, copy / name)

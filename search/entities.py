@@ -140,6 +140,7 @@ FURNITURE = re.compile(
     r"|editor's note|image (?:source|caption|credit)s?|photo(?:graph)? (?:credit|caption)s?|captions?"
     r"|(?:staff |file |ap |afp |reuters |getty )?photo(?:graph)?s?(?: (?:by|courtesy|credit) .*)?"
     r"|getty images|ap photo|afp photo|reuters photo|afp via getty images|epa-efe|shutterstock"
+    r"|(?:[\w&' -]+ )?(?:photo|photos|photograph|images|illustration|video) ?/ ?.+"  # "Valley Press Photo/Chris Morgan"
     r"|\(?(?:additional )?(?:reporting|writing|editing|compiled|contributed) by .*"
     r"|copyright(?: .*)?|(?:\(c\)|©) ?.*|all rights reserved|privacy policy|terms of (?:use|service)"
     r"|cookie (?:policy|settings)|back to top|skip to (?:main )?content|log ?in|sign in|menu|search"

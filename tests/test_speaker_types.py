@@ -34,6 +34,11 @@ CASES = [
      [("Mateo Ruiz", "person", None)]),
     ("Chef Anya Petrova said the menu would change every week.",
      [("Anya Petrova", "person", "Chef")]),
+    ("Night Nurse Jonas Berg said the ward was calm.",
+     [("Jonas Berg", "person", "Night Nurse")]),
+    # A photo credit is page furniture.
+    ("Coach Ray Dunn built the program.\n\nPlayers train on Monday. (Daily Ledger Photo/Ana Cruz)\n\n"
+     "“We start at six,” he said.", [("Ray Dunn", "person", "Coach")]),
     # An honorific alone is no one: "Mrs." cut at its full stop reads on to the surname, and the
     # honorific chooses between two people of that surname.
     ("Clara Voss and her husband, Tom Voss, bought the farm.\n\n“We will keep the cows,” Mrs. Voss said.",
@@ -75,6 +80,7 @@ def test_who_after_a_plural_noun(text, name, kind):
     (["Painter", "Lena", "Ortiz"], True),
     (["Epidemiologist", "Omar", "Haddad"], True),
     (["Nurse", "Grace", "Obi"], True),
+    (["Fire", "Marshal", "Owen", "Pryce"], True),  # a trade of two words
     (["Harper", "Lee"], False),  # two words: the first is the given name
     (["Tucker", "Carlson", "Jr"], False),  # a first name, not a trade
     (["Abu", "Mohammed", "Julani"], False),  # no trade by its shape

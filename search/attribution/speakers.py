@@ -131,18 +131,23 @@ NOT_SPEAKER_TYPES = frozenset({"place", "date", "event", "building", "furniture"
 # someone who does something, by its ending; PERSON_WORDS has the rest ("Chef", "Nurse").
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|monger|master|smith|wright)")
 _TRADES = {"chef", "guide", "pilot", "poet", "cook", "clerk", "nurse", "coach", "midwife", "priest", "monk",
-           "nun", "pastor", "chief", "owner", "trader", "farmer", "baker", "butcher", "barber", "tailor"}
+           "nun", "pastor", "chief", "owner", "trader", "farmer", "baker", "butcher", "barber", "tailor",
+           "marshal", "sheriff", "warden", "chaplain", "medic", "surgeon"}
+
+
+def _trade(word: str) -> bool:
+    w = fold(word)
+    return w in PERSON_WORDS or w in _TRADES or bool(_AGENT_NOUN.fullmatch(w))
 
 
 def trade_word(words: list[str]) -> bool:
-    """Is the first of a name's words a trade, not a name ("Chef Vivian Ng", not "Harper Lee")?
+    """Is the first of a name's words (part of) a trade, not a name ("Chef Vivian Ng", "Fire
+    Marshal Owen Pryce"; not "Harper Lee")?
 
-    Evidence, not capitalisation: the word is no known first name, reads as a noun for a person
-    and a known first name follows it, with a surname after that."""
-    if len(words) < 3 or is_first_name(words[0]) or not is_first_name(words[1]):
-        return False
-    w = fold(words[0])
-    return w in PERSON_WORDS or w in _TRADES or bool(_AGENT_NOUN.fullmatch(w))
+    Evidence, not capitalisation: a known first name follows a trade of one or two words, none of
+    them a known first name, and a surname follows the first name."""
+    return any(len(words) >= i + 2 and is_first_name(words[i]) and _trade(words[i - 1])
+               and not any(is_first_name(w) for w in words[:i]) for i in (1, 2))
 
 
 USAGE_WINDOW = 20_000  # characters either side of a name that entities.usage reads

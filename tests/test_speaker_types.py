@@ -43,6 +43,10 @@ CASES = [
     # honorific chooses between two people of that surname.
     ("Clara Voss and her husband, Tom Voss, bought the farm.\n\n“We will keep the cows,” Mrs. Voss said.",
      [("Clara Voss", "person", None)]),
+    ("Family Firm Stays Put\n\nIvan Roth and his sister, Mira Roth, run Roth Mills.\n\n“We will not move,” Ms. Roth said.",
+     [("Mira Roth", "person", None)]),  # the woman named, not the nearer name of no known gender
+    ("Dr. Lena Carr-Whitby led the study.\n\n“The effect is small,” Dr. Carr-Whitby said.",
+     [("Lena Carr-Whitby", "person", None)]),  # a hyphen in a surname after a first name
     ("Sir Geoffrey Hale opened the library.\n\n“Books are for everyone,” Sir Geoffrey said.",
      [("Geoffrey Hale", "person", None)]),
     # Title-case headline words are no speaker unless the article below backs them.

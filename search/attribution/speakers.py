@@ -276,12 +276,15 @@ class Discourse:
                 name = _strip_possessive(name)
                 kind = classify_name(name)
                 if kind == "person" and (len(run) >= 2 or titles) and (
-                        _heading_line(self.text, run[0].start, run[-1].end) or self.never_speaks(name, run[0].start)):
-                    pass  # "Cedar Point", "Good Friday", a section heading: no one "he" or "she" can mean
+                        _heading_line(self.text, run[0].start, run[-1].end) or self.never_speaks(name, run[0].start)
+                        or self.entity(name, run[0].start) == "organisation"):
+                    pass  # "Cedar Point", "Good Friday", "Roth Mills", a heading: no one "he" or "she" can mean
                 elif kind == "person" and run[0].start < headline_end:
                     pass  # "Obama Sees 'Personal Insult' …": in a title-case headline every word is capitalised
-                elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
-                                                                   or "-" in t.text for t in run):
+                elif kind == "person" and len(run) >= 2 and not any(
+                        fold(_strip_possessive(t.text)) in PLACES
+                        or "-" in t.text and not (t is run[-1] and is_first_name(run[0].text)) for t in run):
+                    # a hyphen only in a surname after a first name ("Margaret Hale-Dunmore", not "Taliban-led")
                     role, aff = self._appositive(run[-1].end)
                     role = role or trade
                     self._add_person(run[0].start, fold(name),
@@ -393,9 +396,10 @@ class Discourse:
         people = self.people if " " in key else self._by_word.get(key, [])
         found = [(start, sp.name) for start, full, sp in people
                  if start <= offset and full != key and (_ends_with(full, key) or full.startswith(key + " "))]
-        if gender is not None:
-            fits = {sp.name for _, full, sp in people if self.gender(sp) in (gender, None)}
-            found = [f for f in found if f[1] in fits] or found
+        if gender is not None:  # "Ms. Benning": Ruth Benning before Harold, and before a name of no known gender
+            known = {sp.name for _, full, sp in people if self.gender(sp) == gender}
+            open_ = {sp.name for _, full, sp in people if self.gender(sp) is None}
+            found = [f for f in found if f[1] in known] or [f for f in found if f[1] in open_] or found
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname

@@ -18,6 +18,7 @@ class Cue:
     """A speech or cognition verb and what its grammar does to a frame."""
     lemma: str
     forms: tuple[str, ...]
+    plain: bool = False  # a plain verb of saying: its complement is what was said, not the writer's gloss
     inverting: bool = False  # stands after a quote and before the speaker: `"…," said X`
     whole_object: bool = False  # its whole complement is the content ("urged both sides to …", "denied X")
     addressee: bool = False  # its next noun phrase is the person addressed, not the content
@@ -33,17 +34,18 @@ class Cue:
     nouns: tuple[str, ...] = ()  # nouns that report what their owner said: "Trump’s claim that …"
 
 
-FLAGS = ("inverting", "whole_object", "addressee", "addressed", "attitude", "state", "naming", "gloss", "stance")
+FLAGS = ("plain", "inverting", "whole_object", "addressee", "addressed", "attitude", "state", "naming", "gloss",
+         "stance")
 
 # lemma, then its properties; `forms=` where they are not regular (see _forms)
 _TABLE = """
-add          inverting nounish=add
+add          plain inverting nounish=add
 admit        inverting whole_object nouns=admission
 affirm
 agree        state
 allege       nouns=allegation,allegations
-announce     inverting whole_object
-argue        inverting nouns=argument
+announce     plain inverting whole_object
+argue        plain inverting nouns=argument
 assert       inverting nouns=assertion,assertions
 assure       addressee addressed nouns=assurance,assurances
 blast        whole_object
@@ -64,7 +66,7 @@ counter      inverting nounish=counter
 criticize    whole_object
 criticise    whole_object
 decry
-declare      inverting
+declare      plain inverting
 demand       whole_object nounish=demand,demands
 deny         whole_object nouns=denial,denials
 describe     whole_object
@@ -74,19 +76,19 @@ elaborate
 emphasize    inverting
 emphasise    inverting
 estimate     whole_object nounish=estimate,estimates
-explain      inverting
+explain      plain inverting
 fear         attitude state nounish=fear,fears,fearing
 highlight
 hint
 hope         attitude state nounish=hope,hopes,hoping
 indicate     gloss
 inform       addressee addressed
-insist       inverting nouns=insistence
+insist       plain inverting nouns=insistence
 joke         inverting nounish=joke,jokes
 lament
 maintain     inverting
 mention      nounish=mention
-note         inverting nounish=note,notes
+note         plain inverting nounish=note,notes
 object       nounish=object,objects
 observe      inverting
 pledge       whole_object nounish=pledge,pledges nouns=pledge,pledges
@@ -105,14 +107,14 @@ reject       whole_object
 remark       inverting nounish=remark,remarks nouns=remark,remarks
 remind       addressee addressed
 repeat
-reply        inverting nounish=reply,replies
-report       inverting nounish=report,reports nouns=report,reports
+reply        plain inverting nounish=reply,replies
+report       plain inverting nounish=report,reports nouns=report,reports
 respond      inverting
 reveal       whole_object
-say          inverting forms=said,says,saying,say nounish=saying,say
+say          plain inverting forms=said,says,saying,say nounish=saying,say
 signal       gloss nounish=signal,signals
 slam         whole_object
-state        inverting nounish=state,states nouns=statement
+state        plain inverting nounish=state,states nouns=statement
 stress       inverting nounish=stress
 suggest      inverting nouns=suggestion
 testify
@@ -125,14 +127,14 @@ warn         inverting addressee addressed nounish=warning nouns=warning,warning
 welcome      whole_object nounish=welcome
 wonder       state
 worry        attitude state nounish=worry,worries
-write        inverting forms=wrote,writes,writing,written,write,typed,scrawled,penned,jotted,scribbled nounish=writing,write
+write        plain inverting forms=wrote,writes,writing,written,write,typed,scrawled,penned,jotted,scribbled nounish=writing,write
 accuse       whole_object addressee nouns=accusation,accusations
 call         whole_object addressee naming nounish=call,calls,calling
 ask          inverting whole_object addressee addressed nounish=ask,asking
 acknowledge  inverting whole_object
 believe      state nounish=believe
 think        state forms=thought,thinks,think nounish=think
-tell         addressee addressed forms=told,tells,telling,tell nounish=telling,tell
+tell         plain addressee addressed forms=told,tells,telling,tell nounish=telling,tell
 brand        whole_object naming
 label        whole_object naming
 dub          whole_object naming
@@ -250,6 +252,7 @@ def _having(flag: str) -> set[str]:
     return {lemma for lemma, cue in CUE_TABLE.items() if getattr(cue, flag)}
 
 
+PLAIN = _having("plain")
 INVERTING = _having("inverting")
 WHOLE_OBJECT = _having("whole_object")
 ADDRESSEE = _having("addressee")

@@ -891,8 +891,7 @@ NEVER = [
              "Dairy farmers who blocked the motorway near Carrow Bridge said the deal would bankrupt "
              "small herds.",
              "Agriculture Minister Tobias Lenz met their leaders on Thursday."),
-         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",),
-         fails="reported clause after a relative clause missed"),
+         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",)),
 
     # -- institutions and venues
     Case("hospital-after-patient-appositive",

@@ -18,6 +18,7 @@ from ..text import TRANSCRIPT, QuoteMarks, tokens
 # reported content that opens with these is a clause: `that …`, `whether …`, `to …` (urge X to …), `he …`
 CLAUSE_OPENERS = CLAUSE_PRONOUNS | {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "to",
                                     "there"}
+RELATIVES = {"who", "which", "whom", "that"}
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
@@ -127,6 +128,8 @@ def _claim_by_frames(doc: _Document) -> None:
             f.speaker = None  # recorded, unattributed
         elif f.np is None:
             continue
+        elif f.antecedent is None and text[f.np[0]:f.np[1]].lower() in RELATIVES:
+            continue  # a relative clause speaks for its antecedent or for nobody, never a name nearby
         elif f.antecedent is not None:
             sp = describe(text, f.antecedent[0], f.antecedent[1], discourse)
             f.speaker = sp and replace(sp, mention=text[f.np[0]:f.np[1]], start=f.np[0], end=f.np[1])
@@ -415,7 +418,10 @@ def _colon_intro(text: str, start: int, frames: list[Frame], cue_starts: list[in
 
 def _subordinate(text: str, f: Frame) -> bool:
     """Is f's speaker the subject of a subordinate clause ("… if both parties agree, highlighting …"),
-    which a later participle does not hang on?"""
+    which a later participle does not hang on?  A relative clause's is (`not paying an architect
+    who said he was stiffed, saying …`: the participle is the main clause's)."""
+    if f.antecedent is not None:
+        return True
     before = text[max(0, f.np[0] - 12):f.np[0]].split() if f.np else []
     return bool(before) and before[-1].lower() in SUBORDINATORS - {"as"}
 

@@ -1289,7 +1289,10 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
     for n in range(c + 1, len(toks)):
         if quoted[n]:
             continue
-        if toks[n].text == ";":
+        if toks[n].text == ";" or (toks[n].text == ":" and toks[c].lower == "that" and n + 1 < len(toks)
+                                   and quoted[n + 1] and text[toks[n + 1].end:toks[n + 1].end + 1].isupper()):
+            # `warned that Kabul would act: “We want …”`: a that-clause is a report complete in
+            # itself; the full quote after its colon is the speaker's own words, a record of its own
             end = toks[n].start
             break
         if (_dash(text, toks[n]) or (quoted[n - 1] and text[toks[n].start - 1:toks[n].end + 1] == " - ")) \

@@ -79,7 +79,7 @@ ORG_NOUNS = {
     "coalition", "alliance", "federation", "service", "services", "network", "campaign", "team",
     "statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website",
     "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
-    "programme", "initiative", "watch", "tribunal", "club", "league", "secretariat",
+    "programme", "initiative", "watch", "tribunal", "club", "league", "secretariat", "leadership",
 }
 # Last words of a body's name that are no one's surname ("Public Relations", "Acme Industries").
 ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",

@@ -15,8 +15,8 @@ from search.attribution import extract
     ("It was a blow to the farmers who said the deal would bankrupt them.", "bankrupt them", "farmers"),
     ("They turned to the Chicago Police Department which reported a rise in shootings last year.",
      "a rise in shootings", "Chicago Police Department"),
-    ("The ministry disclosed the payments to the Ledger, which first reported the story on its front page.",
-     "the story", "Ledger"),
+    ("The ministry disclosed the payments to the Ledger, which first reported that they were illegal.",
+     "they were illegal", "Ledger"),
     # an object relative: the subject inside the clause speaks
     ("The state funding system, which advocates say disadvantages needy schools, was cut.",
      "disadvantages needy schools", "advocates"),

@@ -20,6 +20,25 @@ def records(text):
     # a leadership is a body that speaks
     ("Pakistan’s defence leadership characterized the situation as having crossed into “open war.”",
      [("partial", "Pakistan’s defence leadership", "the situation as having crossed into “open war.”")]),
+    # an evidential verb reports only with a person, a body, a document or data as its subject
+    ("The tit-for-tat military actions suggest a hardening of positions on both sides.", []),
+    ("The Taliban's assertive response indicates that Kabul is ready to fight.", []),
+    ("Analysts suggest that the economy is slowing.",
+     [("indirect", "Analysts", "that the economy is slowing")]),
+    ("The figures suggest that the economy is slowing.",
+     [("indirect", "figures", "that the economy is slowing")]),
+    ("A new poll shows that the race is tight.", [("indirect", "A new poll", "that the race is tight")]),
+    # a verb with a non-speech sense reports only with a clause
+    ("Islamabad maintained working ties with the Taliban government for years.", []),
+    ("Islamabad maintained that the Taliban government sheltered militants.",
+     [("indirect", "Islamabad", "that the Taliban government sheltered militants")]),
+    ("Carmaker recalls 200,000 vehicles over brake fault", []),
+    ("Jane Doe held talks with the minister on Monday.", []),
+    # words named, not given
+    ("Officials in Kabul have rejected those assertions.", []),
+    ("Jane Doe defended the remark on Monday.", []),
+    ("Jane Doe rejected the claim that the vote was rigged.",
+     [("indirect", "Jane Doe", "the claim that the vote was rigged")]),
 ])
 def test_reported_speech(text, expected):
     assert records(text) == expected

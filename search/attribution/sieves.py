@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .frames import Frame, _sentence_subject
-from .lexicon import (ADDRESSEE, ADVERBIAL_STARTS, CLAUSE_PRONOUNS, CUES, FINITE, MIN_QUOTE_WORDS, PLAIN, QUOTE_CHARS,
-                      SUBORDINATORS)
+from .lexicon import (ADDRESSEE, ADVERBIAL_STARTS, CLAUSAL, CLAUSE_PRONOUNS, CUES, EVIDENCE_NOUNS, EVIDENTIAL,
+                      FINITE, MIN_QUOTE_WORDS, NOUN_CUES, PLAIN, PREPOSITIONS, QUOTE_CHARS, SUBORDINATORS)
 from .sentence import _MarkIndex, _sentences, quotations
-from .speakers import Discourse, Speaker, affiliation_from_role, describe, fold, load_registry
-from .words import PRONOUNS
+from .speakers import (Discourse, Speaker, affiliation_from_role, describe, fold, load_registry, people_plural,
+                       singular)
+from .words import (DOCUMENT_NOUNS, MESSAGES, PEOPLE_OR_ORG_NOUNS, PRONOUNS, PUBLICATION_HEADS, PUBLICATION_WORDS,
+                    WORKS)
 from ..model import Quote
 from ..text import TRANSCRIPT, QuoteMarks, tokens
 
@@ -19,6 +21,10 @@ from ..text import TRANSCRIPT, QuoteMarks, tokens
 CLAUSE_OPENERS = CLAUSE_PRONOUNS | {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "to",
                                     "there"}
 RELATIVES = {"who", "which", "whom", "that"}
+REFERRING = {"the", "this", "that", "these", "those", "such", "his", "her", "their", "its"}
+SPEECH_NOUNS = NOUN_CUES | {"criticism", "criticisms", "complaint", "complaints", "story", "stories"}
+SOURCE_NOUNS = PEOPLE_OR_ORG_NOUNS | DOCUMENT_NOUNS | MESSAGES | WORKS | PUBLICATION_WORDS | PUBLICATION_HEADS \
+    | EVIDENCE_NOUNS
 # `“…” ― Krystal Correa`: a dash and a bare name closing the paragraph
 _DASH_NAME = re.compile(r"\s*[―—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*$")
 MAX_CONTEXT, CONTEXT_MARGIN = 2000, 300  # characters of context kept around a quote
@@ -136,7 +142,7 @@ def _claim_by_frames(doc: _Document) -> None:
         else:
             f.speaker = describe(text, f.np[0], f.np[1], discourse, f.appositive)
         prev = f
-        if f.speaker is None and not f.passive:
+        if f.speaker is None and not f.passive or f.speaker and not _source(f.speaker, f.cue):
             continue
         if f.role_prefix and f.speaker and f.speaker.type == "person":
             role = text[f.role_prefix[0]:f.role_prefix[1]].strip()
@@ -180,6 +186,11 @@ def _claim_by_frames(doc: _Document) -> None:
                 # before is this cue's content; the clause after is the participle's.
                 break
         parts.sort()
+        if kind == "indirect" and (_lemma(f.cue) in CLAUSAL and not _clausal(text[parts[0][0]:parts[0][1]], f.cue)
+                                   or _words_named(text[parts[0][0]:parts[0][1]])):
+            # "Islamabad maintained working ties with …": no speech without a clause; "rejected those
+            # assertions", "defended the remark": words named, not given
+            continue
         lead = _lead_clause(text, f, parts) if kind == "direct" else None
         if lead:
             parts, kind = [lead] + parts, "partial"
@@ -493,6 +504,28 @@ def _confidence(f: Frame, kind: str | None, content: str = "") -> float:
     if sp.mention.lower() in PRONOUNS and sp.type != "person":
         c -= 0.2
     return round(max(0.1, c), 2)
+
+
+def _source(sp: Speaker, cue: str) -> bool:
+    """Can this speaker report with this cue?  After an evidential verb a description must name
+    people, a body, a document or data (`Analysts suggest`, `The figures show`), not a fact
+    (`The tit-for-tat military actions suggest`, `The Taliban's assertive response indicates`)."""
+    if sp.type != "anonymous" or _lemma(cue) not in EVIDENTIAL or sp.mention.lower() in PRONOUNS:
+        return True
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", sp.mention.lower())]
+    cut = next((n for n, w in enumerate(words) if w in PREPOSITIONS), len(words))
+    return any(w in SOURCE_NOUNS or singular(w) in SOURCE_NOUNS or people_plural(w)
+               for w in {words[cut - 1] if cut else words[-1], words[-1]})
+
+
+def _words_named(content: str) -> bool:
+    """Is reported content only a reference to words said elsewhere (`those assertions`, `the remark
+    on Monday`), not a clause or a predication (`the criticism as …`, `the criticism of X is …`)?"""
+    words = re.findall(r"[\w’'-]+", content.lower())
+    if any(w in FINITE for w in words):
+        return False
+    words = words[:next((n for n, w in enumerate(words) if w in PREPOSITIONS - {"as", "of"}), len(words))]
+    return 2 <= len(words) <= 4 and words[0] in REFERRING and words[-1] in SPEECH_NOUNS
 
 
 def _lemma(cue: str) -> str | None:

@@ -34,6 +34,10 @@ def records(text):
      [("indirect", "Islamabad", "that the Taliban government sheltered militants")]),
     ("Carmaker recalls 200,000 vehicles over brake fault", []),
     ("Jane Doe held talks with the minister on Monday.", []),
+    # a cue form that is more often a noun needs a clear subject: "the former lightweight champion"
+    ("Robert Tran, the former lightweight champion, returned to the ring on Saturday after three years away.", []),
+    ("Jane Doe has long championed the rights of tenants in the city.",
+     [("indirect", "Jane Doe", "the rights of tenants in the city")]),
     # words named, not given
     ("Officials in Kabul have rejected those assertions.", []),
     ("Jane Doe defended the remark on Monday.", []),

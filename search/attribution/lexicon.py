@@ -159,7 +159,7 @@ denounce     whole_object
 lambaste     whole_object
 reference    whole_object
 compare      whole_object
-champion     whole_object
+champion     whole_object nounish=champion,champions
 defend       whole_object
 term         whole_object naming
 ridicule     whole_object

@@ -857,14 +857,14 @@ NEVER = [
              "The shelling near Port Annick has raised alarm among regional actors who are urging "
              "immediate de-escalation.",
              "Mediator Lucia Ferrante said both sides had agreed to a hotline."),
-         "immediate de-escalation", "regional actors", "anonymous", never=("Port Annick",)),
+         "immediate de-escalation", "regional actors", "anonymous", never=("Port Annick",),
+         fails="no record: passed on track A alone, lost when merged with track C's relative-clause rule"),
     Case("relative-who-takes-antecedent",
          art("Farmers Protest Import Deal",
              "Dairy farmers who blocked the motorway near Carrow Bridge said the deal would bankrupt "
              "small herds.",
              "Agriculture Minister Tobias Lenz met their leaders on Thursday."),
-         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",),
-         fails="reported clause after a relative clause missed"),
+         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",)),
 
     # -- institutions and venues
     Case("hospital-after-patient-appositive",
@@ -988,8 +988,7 @@ NEVER = [
          art("Boxer Returns to Ring",
              "Robert “Bobby” Tran, the former lightweight champion, returned to the ring on Saturday "
              "after three years away."),
-         "Bobby", None, record=False,
-         fails="a sentence with a nickname made a record ('the former lightweight')"),
+         "Bobby", None, record=False),
 ]
 
 

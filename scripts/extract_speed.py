@@ -22,10 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 _WORKER = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
+# The old layout first: an editable install maps a subpackage the checkout lacks
+# (search.attribution) to the installed tree, so a baseline would run the new code.
 try:
-    from search.attribution import extract
-except ImportError:
     from search.extract import extract
+except ImportError:
+    from search.attribution import extract
 texts = json.load(sys.stdin)
 best = float("inf")
 for _ in range(int(sys.argv[2])):

@@ -488,8 +488,7 @@ ROLES = [
          art("Former Leader Launches Memoir",
              "Former Prime Minister Agnes Tolland launched her memoir in Wellport on Saturday.",
              "“I made mistakes, and I write about all of them,” the former prime minister said."),
-         "I write about all of them", "Agnes Tolland", "person",
-         fails="role not linked to its holder (person 'Former prime minister')"),
+         "I write about all of them", "Agnes Tolland", "person"),
     Case("possessive-country-minister",
          art("Border Tensions Rise",
              "VELORIA — Defence Minister Rustam Karimov accused the neighbouring government of "
@@ -633,8 +632,7 @@ ROLES = [
              "Hospitals in the northern region were told to postpone elective surgeries as flu cases "
              "surged. Dr. Ruth Abernathy, who runs the Calder infirmary, said beds were full.",
              "“This is a temporary measure,” the regional health minister said on Thursday."),
-         "This is a temporary measure", "the regional health minister", "anonymous",
-         fails="an unfilled title typed person ('Regional health minister')"),
+         "This is a temporary measure", "the regional health minister", "anonymous"),
     Case("nobody-fits-one-professor",
          art("Tuition Protest Draws Faculty",
              "Students marched on the administration building on Friday, led by student union "

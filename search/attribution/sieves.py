@@ -469,7 +469,7 @@ def _confidence(f: Frame, kind: str | None) -> float:
         return 0.3
     if sp.guessed:
         c -= 0.1
-    if sp.type == "anonymous" and sp.mention.lower() in PRONOUNS:
+    if sp.type == "anonymous" and sp.mention.lower() in PRONOUNS and not sp.role:  # not "he" for "the FBI director"
         c -= 0.3
     return round(max(0.1, c), 2)
 

@@ -137,12 +137,13 @@ def _headline_end(text: str) -> int:
     return 0
 
 
-def _titled_work(toks: list[Token], i: int, j: int) -> bool:
+def _titled_work(text: str, toks: list[Token], i: int, j: int) -> bool:
     """Is toks[i:j + 1] a work's title: `the film Selma`, or set off by commas, `her book, Living
-    History, …` (but not `In the film, Michael Moore says`)?"""
+    History, …` (but not `In the film, Michael Moore says`, nor a name opening the paragraph after a
+    headline that ends in `Memoir`)?"""
     if i > 1 and toks[i - 1].text == ",":
         return fold(toks[i - 2].text) in WORKS and j + 1 < len(toks) and toks[j + 1].text == ","
-    return i > 0 and fold(toks[i - 1].text) in WORKS
+    return i > 0 and fold(toks[i - 1].text) in WORKS and "\n" not in text[toks[i - 1].end:toks[i].start]
 
 
 def _ends_with(full: str, key: str) -> bool:
@@ -198,7 +199,7 @@ class Discourse:
                 j += 1
             run = toks[i:j + 1]
             after = toks[j + 1] if j + 1 < len(toks) else None
-            if any(fold(t.text) in HEADLINE_WORDS for t in run) or _titled_work(toks, i, j) or (
+            if any(fold(t.text) in HEADLINE_WORDS for t in run) or _titled_work(self.text, toks, i, j) or (
                     after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS):
                 # title case ("Trump Is Merely a Small Fry"), a modifier ("the Kent County
                 # Republican headquarters") or a work's title ("her book, Living History,"), not a name
@@ -353,7 +354,8 @@ class Discourse:
 
     def last_group(self, offset: int, plural: bool = False) -> Speaker | None:
         for sp in reversed(self.speakers):
-            if sp.start < offset and sp.type in ("organisation", "anonymous", "publication"):
+            if sp.start < offset and sp.type in ("organisation", "anonymous", "publication") \
+                    and not _unnamed_holder(sp):  # "they" is not "the FBI director"
                 if plural and fold(sp.mention).startswith(("a ", "an ", "one ")):
                     continue  # "they" is not "a new report" or "one resident"
                 return sp
@@ -587,12 +589,41 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if head in PEOPLE_NOUNS or first in INDEFINITE or (head != singular(head) and singular(head) in BODY_NOUNS):
         # "Human rights groups", "two federal agencies": bodies not named, described
         if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
-            # "the defence minister": one definite person, known only by role.
-            return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
+            # "Pakistan's defence minister": the holder the article or the registry names.
+            holder = _role_holder(toks, m_start, discourse, registry)
+            if holder is not None:
+                return Speaker(mention, m_start, m_end, "person", holder.name, holder.role or desc,
+                               holder.affiliation or aff, True)
+            # "the defence minister" whom the article never names: described, and no speaker page.
+            return Speaker(mention, m_start, m_end, "anonymous", desc, desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     if first in DETERMINERS and len(toks) > 1 and not pp:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
+
+
+_SPELLINGS = {"defense": "defence"}  # US and British spellings of one title
+
+
+def _role_holder(toks: list[Token], offset: int, discourse: Discourse,
+                 registry: dict[str, RegistryEntry]) -> Speaker | RegistryEntry | None:
+    """The person holding the role a possessive country gives ("Pakistan's defence minister",
+    "Pakistan's interior minister"): the last person the article titled so whose title names no
+    other country ("Indian Defence Minister …"), else the registry's one holder of that role there."""
+    country = place_of(toks[0].text) if possessive(toks[0]) else None
+    words = [fold(t.text) for t in toks[1:]]
+    if country is None or not words or not all(w in ROLE_WORDS for w in words):
+        return None
+    words = [_SPELLINGS.get(w, w) for w in words]
+    for start, titles, sp in reversed(discourse.titled):
+        titles = {_SPELLINGS.get(t, t) for t in titles}
+        if start < offset and set(words) <= titles and titles & TITLE_QUALIFIERS <= set(words) \
+                and not {DEMONYMS[t] for t in titles if t in DEMONYMS} - {country}:
+            return sp
+    want = set(words) | {fold(country)}
+    holders = {e for e in registry.values() if e.type == "person" and e.role
+               and want <= {_SPELLINGS.get(w, w) for w in re.findall(r"[\w-]+", fold(e.role))}}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def singular(word: str) -> str:
@@ -605,6 +636,11 @@ def singular(word: str) -> str:
 def people_plural(word: str) -> bool:
     """The plural of a person or role noun ("advisers", "employees")."""
     return word.endswith("s") and word[:-1] in PERSON_WORDS
+
+
+def _unnamed_holder(sp: Speaker) -> bool:
+    """One person known only by a role the article gives nobody ("the FBI director")."""
+    return sp.type == "anonymous" and sp.role is not None and sp.role == sp.name
 
 
 def _one_someone(sp: Speaker) -> bool:

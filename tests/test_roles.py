@@ -1,5 +1,6 @@
-"""Role descriptions (issue 17): "Pakistan's defence minister" is the person the article or the
-speaker registry names in that role; a role nobody fills stays an anonymous description."""
+"""Role descriptions and honorifics (issue 17): "Pakistan's defence minister" is the person the
+article or the speaker registry names in that role, a role nobody fills stays an anonymous
+description, and "Ms. Benning" is the woman the article named Benning."""
 import pytest
 
 from search.attribution import extract
@@ -33,3 +34,28 @@ def test_role_descriptions(text, fragment, expected):
     hits = [q for q in extract(text) if fragment in q.text]
     assert hits, [q.text for q in extract(text)]
     assert (hits[0].speaker, hits[0].speaker_type) == expected
+
+
+HONORIFIC_CASES = [
+    # the honorific tells which of two people with one surname
+    ("Harold Benning and his sister, Ruth Benning, took over Benning Tools.\n\n"
+     "“Dad built this on trust,” Ms. Benning said.", "Dad built this", "Ruth Benning"),
+    ("Harold Benning and his sister, Ruth Benning, took over Benning Tools.\n\n"
+     "“We will not sell,” Mr. Benning said.", "We will not sell", "Harold Benning"),
+    # after "Mr." the word is a surname: not the firm that begins with it
+    ("Toolmaker Changes Hands\n\nBenning Tools was sold to Harold Benning on Monday.\n\n"
+     "“We will grow,” Mr. Benning said.",
+     "We will grow", "Harold Benning"),
+    # nobody of that gender has the surname: the surname alone, not the man
+    ("Harold Benning retired on Monday.\n\n“He earned it,” Ms. Benning said.", "He earned it", "Benning"),
+    # "Sir" and "Dame" go with the first name
+    ("Sir Alan Pembury stepped down as chairman.\n\n“It has been an honour,” Sir Alan said.",
+     "It has been an honour", "Alan Pembury"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", HONORIFIC_CASES)
+def test_honorific_surnames(text, fragment, speaker):
+    hits = [q for q in extract(text) if fragment in q.text]
+    assert hits, [q.text for q in extract(text)]
+    assert hits[0].speaker == speaker

@@ -215,7 +215,8 @@ class Discourse:
                     titles.add(fold(toks[k].text))
                 k -= 1
             while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
-                           or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES):
+                           or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES
+                           or fold(run[0].text) in ("sir", "dame") and len(run) > 1):
                 titles.add(fold(run[0].text.rstrip(".")))
                 run = run[1:]
             cut = [n for n, t in enumerate(run[:-1]) if fold(t.text) in TITLE_WORDS]
@@ -239,7 +240,7 @@ class Discourse:
                         self.titled.append((run[0].start, titles, self.people[-1][2]))
                 elif kind == "person" and len(run) == 1 and titles & HONORIFICS - {"dr"}:
                     # "Ms. Doe": a person, and one whose gender the honorific tells
-                    full = self.full_name(name, run[0].start) or name
+                    full = self.full_name(name, run[0].start, titles & HONORIFICS) or name
                     self._add_person(run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person", full))
                     self._learn_gender(full, titles)
                 elif kind == "person" and len(run) == 1 and not titles and (full := self.full_name(name, run[0].start)):
@@ -317,15 +318,20 @@ class Discourse:
         self._catch_up()
         return self._last_named.get(name)
 
-    def full_name(self, partial: str, offset: int) -> str | None:
-        """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier."""
+    def full_name(self, partial: str, offset: int, honorifics: set[str] = frozenset()) -> str | None:
+        """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier.  After "Ms."/"Mr." the word
+        is a surname (not "Benning" of "Benning Tools") of someone of that gender, where known."""
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
+        surname = bool(honorifics - {"sir", "dame"})  # "Sir Alan" goes by his first name
+        gender = gender_of("", honorifics)
         # a one-word name can only be a first or last word: look those up, not every person
         people = self.people if " " in key else self._by_word.get(key, [])
         found = [(start, sp.name) for start, full, sp in people
-                 if start <= offset and full != key and (_ends_with(full, key) or full.startswith(key + " "))]
+                 if start <= offset and full != key and (_ends_with(full, key) or not surname
+                                                         and full.startswith(key + " "))
+                 and (gender is None or (self.genders.get(full) or gender_of(sp.name)) in (gender, None))]
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname
@@ -512,6 +518,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
     if named:
         title, name_toks = _split_title(toks[k:])
+        if len(name_toks) > 1 and fold(name_toks[0].text) in ("sir", "dame"):
+            title, name_toks = title + name_toks[:1], name_toks[1:]  # "Sir Alan Pembury" is Alan Pembury
         prefix = toks[:k] + title
         if not name_toks:
             named = False
@@ -542,8 +550,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             role = role or _appositive_role(appos)
             aff = aff or _appositive_affiliation(appos)
         guessed = False
+        honorifics = {fold(t.text.rstrip(".")) for t in prefix} & HONORIFICS
         if entry is None and len(name_toks) == 1:
-            full = discourse.full_name(name, m_start)
+            full = discourse.full_name(name, m_start, honorifics)
             if full:
                 name, guessed = full, True
                 entry = registry.get(fold(name))

@@ -82,8 +82,7 @@ PRONOUNS = [
              "LONDON — A High Court judge, Dame Eleanor Whitcombe, ordered a retrial on Friday after "
              "finding that the prosecutor, Gareth Pryce, had withheld evidence.",
              "“The jury was denied the full picture,” she wrote in her ruling."),
-         "denied the full picture", "Eleanor Whitcombe", "person",
-         fails="she -> a man (Gareth Pryce)"),
+         "denied the full picture", "Eleanor Whitcombe", "person"),
     Case("he-skips-councilwoman",
          art("Mayor Unveils Housing Plan",
              "Mayor Thomas Okafor unveiled a housing plan on Monday alongside council member Priya "
@@ -102,8 +101,7 @@ PRONOUNS = [
              "Police spokeswoman Carla Benedetti said officers arrested a 34-year-old man, Viktor "
              "Lasko, at a motel near Route 9.",
              "“He did not resist,” she said."),
-         "He did not resist", "Carla Benedetti", "person",
-         fails="she -> a man (Viktor Lasko)"),
+         "He did not resist", "Carla Benedetti", "person"),
     Case("he-skips-regulator",
          art("Hospital Merger Approved",
              "The merger was announced by Bernard Achebe, chief executive of St. Clement Health. "
@@ -117,8 +115,7 @@ PRONOUNS = [
              "Anika Varga founded Tessellate, a battery recycling company, in 2019 with her former "
              "classmate Ruben Ortega, who now runs engineering.",
              "“Nobody wanted to fund batteries back then,” she said."),
-         "Nobody wanted to fund batteries", "Anika Varga", "person",
-         fails="she -> a man (Ruben Ortega)"),
+         "Nobody wanted to fund batteries", "Anika Varga", "person"),
     Case("she-skips-budget-author",
          art("Library Faces Closure",
              "Librarian Odette Marchand has worked at the Brookfield branch for 19 years.",
@@ -150,8 +147,7 @@ PRONOUNS = [
              "Arjun Mehta, 14, won the national chess championship on Sunday. His mother, Leela "
              "Mehta, drove him to every tournament.",
              "“I only started believing I could win in the last round,” he said."),
-         "only started believing I could win", "Arjun Mehta", "person",
-         fails="he -> his mother (Leela Mehta)"),
+         "only started believing I could win", "Arjun Mehta", "person"),
 
     # -- places between the person and the pronoun
     Case("she-after-place-cedar-point",

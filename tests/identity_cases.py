@@ -581,8 +581,7 @@ ROLES = [
              "Karen Blix, 47, became the oldest woman from Norland to reach the summit of Mount "
              "Torvik without bottled oxygen.",
              "“My lungs were screaming the whole last day,” the 47-year-old said."),
-         "lungs were screaming", "Karen Blix", "person",
-         fails="age not linked to the person (anonymous '47-year-old')"),
+         "lungs were screaming", "Karen Blix", "person"),
     Case("the-62-year-old-lawmaker",
          art("Lawmaker Announces Retirement",
              "State Rep. Douglas Farrow, 62, will not seek re-election, ending a 24-year career in "
@@ -593,8 +592,7 @@ ROLES = [
          art("Teen Wins Debut Race",
              "Ollie Brennan, 19, won his first professional race in Tarrant on Sunday.",
              "“I still cannot believe it,” the 19-year-old said."),
-         "still cannot believe it", "Ollie Brennan", "person",
-         fails="age not linked to the person (anonymous '19-year-old')"),
+         "still cannot believe it", "Ollie Brennan", "person"),
     Case("two-time-champion",
          art("Champion Advances at Westbury",
              "Two-time champion Alina Sokolova beat qualifier Mei Tanaka 6-2, 6-1 on Tuesday.",

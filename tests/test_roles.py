@@ -22,6 +22,14 @@ ROLE_CASES = [
      ("India's defence minister", "anonymous")),
     ("The foreign minister said the claims were baseless.", "the claims were baseless",
      ("foreign minister", "anonymous")),
+    # an age given after the name, then used as the description
+    ("Climbers Return\n\nKaren Holt, 47, and Tom Reyes, 52, reached the summit on Friday.\n\n"
+     "“My lungs were screaming,” the 47-year-old said.", "My lungs were screaming", ("Karen Holt", "person")),
+    ("Climbers Return\n\nKaren Holt, 47, and Tom Reyes, 52, reached the summit on Friday.\n\n"
+     "“I never doubted it,” the 52-year-old said.", "I never doubted it", ("Tom Reyes", "person")),
+    # nobody was given that age: a description
+    ("Climbers Return\n\nKaren Holt, 47, reached the summit on Friday.\n\n"
+     "“It was cold,” the 30-year-old said.", "It was cold", ("30-year-old", "anonymous")),
     # a headline ending in a work's noun ("Memoir") does not make the next paragraph's name a title
     ("Former Leader Launches Memoir\n\nFormer Prime Minister Agnes Tolland spoke on Saturday.\n\n"
      "“I made mistakes,” the former prime minister said.",

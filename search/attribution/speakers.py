@@ -124,6 +124,7 @@ def classify_name(name: str) -> str:
     return "person"
 
 
+_AGE_AFTER = re.compile(r",\s*(\d{1,3}),")  # the age news gives after a name
 NEAR_NAME = 250  # characters: a surname this close after a full name means that person
 
 
@@ -236,7 +237,10 @@ class Discourse:
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
-                    if titles & ROLE_WORDS:
+                    age = _AGE_AFTER.match(self.text, run[-1].end)
+                    if age:  # "Karen Blix, 47," is "the 47-year-old" later
+                        titles.add(f"{age.group(1)}-year-old")
+                    if titles & ROLE_WORDS or age:
                         self.titled.append((run[0].start, titles, self.people[-1][2]))
                 elif kind == "person" and len(run) == 1 and titles & HONORIFICS - {"dr"}:
                     # "Ms. Doe": a person, and one whose gender the honorific tells
@@ -350,6 +354,10 @@ class Discourse:
                     and titles & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
                 return sp
         return None
+
+    def person_aged(self, age: str, offset: int) -> Speaker | None:
+        """'the 47-year-old' → the last person named before offset with that age ('Karen Blix, 47,')."""
+        return next((sp for start, titles, sp in reversed(self.titled) if start < offset and age in titles), None)
 
     def org_like(self, head: str, offset: int) -> str | None:
         """'the ministry' → the last organisation named with that word."""
@@ -583,6 +591,11 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             entry = registry.get(fold(name))
             return Speaker(mention, m_start, m_end, "person", entry.name if entry else name, known.role or desc,
                            known.affiliation or (entry.affiliation if entry else None), True)
+    ages = [t.lower for t in toks[1:] if re.fullmatch(r"\d{1,3}-year-old", t.lower)]
+    if first == "the" and ages and not pp:
+        known = discourse.person_aged(ages[0], m_start)  # "the 47-year-old" after "Karen Blix, 47,"
+        if known is not None:
+            return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     if head in PUBLICATION_HEADS:
         return Speaker(mention, m_start, m_end, "publication", desc, None, aff, True)
     if head in ORG_NOUNS and (head not in PEOPLE_NOUNS or head == "police"):

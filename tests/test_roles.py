@@ -4,6 +4,8 @@ description, and "Ms. Benning" is the woman the article named Benning."""
 import pytest
 
 from search.attribution import extract
+from search.attribution.speakers import Discourse
+from search.text import Spans
 
 ROLE_CASES = [
     # the registry's one holder of the role in that country, before the article names him
@@ -56,6 +58,11 @@ HONORIFIC_CASES = [
      "We will grow", "Harold Benning"),
     # nobody of that gender has the surname: the surname alone, not the man
     ("Harold Benning retired on Monday.\n\n“He earned it,” Ms. Benning said.", "He earned it", "Benning"),
+    # a nickname is no part of the name, and a double-barrelled surname is one word
+    ("Boxer Returns\n\nRobert “Bobby” Tran will fight again in June.\n\n“I am ready,” Mr. Tran said.",
+     "I am ready", "Robert Tran"),
+    ("Villa Found\n\nThe dig was led by Margaret Hale-Dunmore of Westmarch University.\n\n"
+     "“It is intact,” Hale-Dunmore said.", "It is intact", "Margaret Hale-Dunmore"),
     # "Sir" and "Dame" go with the first name
     ("Sir Alan Pembury stepped down as chairman.\n\n“It has been an honour,” Sir Alan said.",
      "It has been an honour", "Alan Pembury"),
@@ -67,3 +74,14 @@ def test_honorific_surnames(text, fragment, speaker):
     hits = [q for q in extract(text) if fragment in q.text]
     assert hits, [q.text for q in extract(text)]
     assert hits[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Villa Found\n\nThe dig was led by Margaret Hale-Dunmore on Friday.", ["margaret hale-dunmore"]),
+    ("Villa Found\n\nThe dig was led by Gareth Lloyd-Morgan on Friday.", ["gareth lloyd-morgan"]),
+    # no first name before it, or not two capitalised halves: no person
+    ("Villa Found\n\nThey met Pro-Trump Republicans on Friday.", []),
+    ("Villa Found\n\nThey met Omar Al-QAEDA on Friday.", []),
+])
+def test_double_barrelled_surnames(text, people):
+    assert [full for _, full, _ in Discourse(text, Spans([])).people if "-" in full] == people

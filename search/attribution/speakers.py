@@ -24,6 +24,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     PEOPLE_OR_ORG_NOUNS, PERSON_TITLES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS,
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
                     TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
+from ..entities import is_first_name
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
 from ..text import WORD, Spans, Token, is_nickname, possessive, tokens
@@ -138,6 +139,14 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+def _double_barrelled(run: list[Token]) -> bool:
+    """'Margaret Hale-Dunmore': a first name, then a surname of two capitalised halves (not
+    'Pro-Trump', 'Al-Qaeda' or 'Coca-Cola')."""
+    halves = run[-1].text.split("-")
+    return len(halves) == 2 and all(h[:1].isupper() and h[1:].islower() for h in halves) \
+        and is_first_name(run[0].text)
+
+
 def _titled_work(text: str, toks: list[Token], i: int, j: int) -> bool:
     """Is toks[i:j + 1] a work's title: `the film Selma`, or set off by commas, `her book, Living
     History, …` (but not `In the film, Michael Moore says`, nor a name opening the paragraph after a
@@ -194,6 +203,11 @@ class Discourse:
                         and self.text[nxt.end:toks[j + 2].start] == " " and toks[j + 2].is_cap and j > i:
                     j += 1  # the middle initial of "Joseph R. Biden"
                     continue
+                close = next((c for c in (j + 3, j + 4) if c + 1 < len(toks) and toks[c].text in "\"”"), None)
+                if nxt.text in "\"“" and close is not None and toks[close + 1].is_cap \
+                        and is_nickname(self.text, nxt.start, toks[close].end, toks[i].start, toks[close + 1].end):
+                    j = close + 1  # past the nickname of 'Robert "Bobby" Tran'
+                    continue
                 if not (is_name_token(nxt) and nxt.is_word) or self.text[toks[j].end:nxt.start] != " " \
                         or possessive(toks[j]):
                     break
@@ -225,13 +239,14 @@ class Discourse:
                 titles.update(fold(t.text) for t in run[:cut[-1] + 1])
                 run = run[cut[-1] + 1:]
             if run:
-                name = self.text[run[0].start:run[-1].end]
+                name = _NICKNAME.sub(" ", self.text[run[0].start:run[-1].end])  # 'Robert "Bobby" Tran'
                 name = _strip_possessive(name)
                 kind = classify_name(name)
                 if kind == "person" and run[0].start < headline_end:
                     pass  # "Obama Sees 'Personal Insult' …": in a title-case headline every word is capitalised
                 elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
-                                                                   or "-" in t.text for t in run):
+                                                                   or "-" in t.text for t in run[:-1]) \
+                        and ("-" not in run[-1].text or _double_barrelled(run)):
                     role, aff = self._appositive(run[-1].end)
                     self._add_person(run[0].start, fold(name),
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))

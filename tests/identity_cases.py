@@ -525,8 +525,7 @@ ROLES = [
              "Head coach Darnell Price dismissed offensive coordinator Kyle Brandt on Monday after a "
              "fourth straight loss.",
              "“We needed a different voice in that room,” the coach said."),
-         "different voice in that room", "Darnell Price", "person",
-         fails="role not linked to its holder (anonymous 'coach')"),
+         "different voice in that room", "Darnell Price", "person"),
     Case("the-striker",
          art("Striker Signs Three-Year Deal",
              "Corbin Athletic signed striker Mateo Vargas from Real Portavila on Wednesday.",
@@ -566,8 +565,7 @@ ROLES = [
              "The regional bloc named Sigrid Aalto, a veteran diplomat who served as ambassador to "
              "three countries, to lead the peace talks.",
              "“Both sides want this war to end,” the veteran diplomat said."),
-         "Both sides want this war to end", "Sigrid Aalto", "person",
-         fails="role not linked to its holder (anonymous 'veteran diplomat')"),
+         "Both sides want this war to end", "Sigrid Aalto", "person"),
     Case("born-abroad-chef",
          art("Restaurant Earns Second Star",
              "Chef Antoine Ravel, who was born in Lyon, opened Maison Ravel in Harrowgate in 2015.",

@@ -32,6 +32,14 @@ ROLE_CASES = [
     # nobody was given that age: a description
     ("Climbers Return\n\nKaren Holt, 47, reached the summit on Friday.\n\n"
      "“It was cold,” the 30-year-old said.", "It was cold", ("30-year-old", "anonymous")),
+    # the nouns the article described the person with, before the name or in an appositive
+    ("Team Fires Coordinator\n\nHead coach Dana Pryce dismissed her coordinator on Monday.\n\n"
+     "“We needed a change,” the coach said.", "We needed a change", ("Dana Pryce", "person")),
+    ("Envoy Named\n\nThe bloc named Ines Corvo, a veteran diplomat who served in Rome, to lead the talks.\n\n"
+     "“Both sides want peace,” the veteran diplomat said.", "Both sides want peace", ("Ines Corvo", "person")),
+    # a noun inside the appositive's modifiers describes someone else
+    ("Case Closed\n\nThe court heard Omar Field, a lawyer for the victim, on Monday.\n\n"
+     "“I forgive him,” the victim said.", "I forgive him", ("victim", "anonymous")),
     # a headline ending in a work's noun ("Memoir") does not make the next paragraph's name a title
     ("Former Leader Launches Memoir\n\nFormer Prime Minister Agnes Tolland spoke on Saturday.\n\n"
      "“I made mistakes,” the former prime minister said.",

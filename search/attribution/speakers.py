@@ -139,6 +139,31 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+_ROLE_ENDS = {"for", "of", "at", "who", "with", "from", "in", "to", "and", "which", "that", "whose", "on", "by",
+              "since", "as", "whom"}
+
+
+def _role_head(role: str | None) -> list[str]:
+    """The words of an appositive role before its modifiers: 'veteran diplomat who served …' →
+    ['veteran', 'diplomat'] (not 'victim' of 'lawyer for the victim')."""
+    words = []
+    for w in re.findall(r"[\w-]+", fold(role or "")):
+        if w in _ROLE_ENDS:
+            break
+        words.append(w)
+    return words
+
+
+def _nouns_before(toks: list[Token], i: int) -> set[str]:
+    """Person nouns written just before a name: 'Head coach Darnell Price' → {'head', 'coach'}."""
+    out, k = set(), i - 1
+    while k >= 0 and i - k <= 3 and (fold(toks[k].text) in ROLE_WORDS
+                                     or not toks[k].is_cap and fold(toks[k].text) in PEOPLE_NOUNS):
+        out.add(fold(toks[k].text))
+        k -= 1
+    return out
+
+
 def _double_barrelled(run: list[Token]) -> bool:
     """'Margaret Hale-Dunmore': a first name, then a surname of two capitalised halves (not
     'Pro-Trump', 'Al-Qaeda' or 'Coca-Cola')."""
@@ -173,6 +198,7 @@ class Discourse:
         self.orgs: list[tuple[int, str]] = []
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
         self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
+        self.described: list[tuple[int, set[str], Speaker]] = []  # people with the nouns that describe them
         self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
         self._by_word: dict[str, list[tuple[int, str, Speaker]]] = {}  # a name's first or last word -> people
         self._index_names(quoted)
@@ -252,6 +278,9 @@ class Discourse:
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
+                    nouns = set(_role_head(role)) | _nouns_before(toks, i)
+                    if nouns:  # "Head coach Darnell Price", "Sigrid Aalto, a veteran diplomat who …"
+                        self.described.append((run[0].start, nouns, self.people[-1][2]))
                     age = _AGE_AFTER.match(self.text, run[-1].end)
                     if age:  # "Karen Blix, 47," is "the 47-year-old" later
                         titles.add(f"{age.group(1)}-year-old")
@@ -369,6 +398,12 @@ class Discourse:
                     and titles & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
                 return sp
         return None
+
+    def person_described(self, words: list[str], offset: int) -> Speaker | None:
+        """'the veteran diplomat' → the last person named before offset with those nouns
+        ('Sigrid Aalto, a veteran diplomat who …', 'Head coach Darnell Price')."""
+        return next((sp for start, nouns, sp in reversed(self.described)
+                     if start < offset and set(words) <= nouns), None)
 
     def person_aged(self, age: str, offset: int) -> Speaker | None:
         """'the 47-year-old' → the last person named before offset with that age ('Karen Blix, 47,')."""
@@ -625,6 +660,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     if head in PEOPLE_NOUNS or first in INDEFINITE or (head != singular(head) and singular(head) in BODY_NOUNS):
         # "Human rights groups", "two federal agencies": bodies not named, described
+        if first == "the" and not pp and (known := discourse.person_described([fold(t.text) for t in toks[1:]],
+                                                                               m_start)):
+            return Speaker(mention, m_start, m_end, "person", known.name, known.role or desc, known.affiliation, True)
         if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
             # "Pakistan's defence minister": the holder the article or the registry names.
             holder = _role_holder(toks, m_start, discourse, registry)

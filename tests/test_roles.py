@@ -47,11 +47,16 @@ ROLE_CASES = [
 ]
 
 
+def _said(text: str, fragment: str):
+    """The first record of `text` that contains `fragment`."""
+    quotes = extract(text)
+    return next((q for q in quotes if fragment in q.text), None) or pytest.fail(str([q.text for q in quotes]))
+
+
 @pytest.mark.parametrize("text,fragment,expected", ROLE_CASES)
 def test_role_descriptions(text, fragment, expected):
-    hits = [q for q in extract(text) if fragment in q.text]
-    assert hits, [q.text for q in extract(text)]
-    assert (hits[0].speaker, hits[0].speaker_type) == expected
+    q = _said(text, fragment)
+    assert (q.speaker, q.speaker_type) == expected
 
 
 HONORIFIC_CASES = [
@@ -79,9 +84,7 @@ HONORIFIC_CASES = [
 
 @pytest.mark.parametrize("text,fragment,speaker", HONORIFIC_CASES)
 def test_honorific_surnames(text, fragment, speaker):
-    hits = [q for q in extract(text) if fragment in q.text]
-    assert hits, [q.text for q in extract(text)]
-    assert hits[0].speaker == speaker
+    assert _said(text, fragment).speaker == speaker
 
 
 @pytest.mark.parametrize("text, people", [

@@ -448,8 +448,7 @@ ROLES = [
              "Gov. Leonard Amsel signed the water bill on Monday with Lt. Gov. Patricia Dunne at his "
              "side.",
              "“This is the most important water law in fifty years,” the governor said."),
-         "most important water law", "Leonard Amsel", "person",
-         fails="the governor -> the lieutenant governor (Patricia Dunne)"),
+         "most important water law", "Leonard Amsel", "person"),
     Case("senator-of-two", SENATOR_GOVERNOR, "selling out our farmers", "Roberta Vance", "person"),
     Case("governor-of-two", SENATOR_GOVERNOR, "never met a pipeline", "Curtis Hale", "person",
          fails="'the governor shot back' merged into the senator's quote"),

@@ -24,6 +24,11 @@ ROLE_CASES = [
      ("India's defence minister", "anonymous")),
     ("The foreign minister said the claims were baseless.", "the claims were baseless",
      ("foreign minister", "anonymous")),
+    # "Lt. Gov." is a lieutenant governor, not "the governor"
+    ("Bill Signed\n\nGov. Leon Amsel signed the bill with Lt. Gov. Pat Dunne at his side.\n\n"
+     "“It is historic,” the governor said.", "It is historic", ("Leon Amsel", "person")),
+    ("Bill Signed\n\nGov. Leon Amsel signed the bill with Lt. Gov. Pat Dunne at his side.\n\n"
+     "“It is overdue,” the lieutenant governor said.", "It is overdue", ("Pat Dunne", "person")),
     # an age given after the name, then used as the description
     ("Climbers Return\n\nKaren Holt, 47, and Tom Reyes, 52, reached the summit on Friday.\n\n"
      "“My lungs were screaming,” the 47-year-old said.", "My lungs were screaming", ("Karen Holt", "person")),

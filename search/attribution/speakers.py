@@ -394,8 +394,9 @@ class Discourse:
         """'the senator' → the last person named with that title ('Sen. Ted Cruz'); every title word
         must fit ('the Democratic nominee' is not 'Republican nominee Donald Trump')."""
         for start, titles, sp in reversed(self.titled):
-            if start < offset and all(titles & ({w} | TITLE_FORMS.get(w, set())) for w in words) \
-                    and titles & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
+            full = {fold(ABBREVIATED_TITLES.get(t, t)) for t in titles}  # "Lt. Gov." is a lieutenant governor
+            if start < offset and all((titles | full) & ({w} | TITLE_FORMS.get(w, set())) for w in words) \
+                    and full & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
                 return sp
         return None
 

@@ -413,8 +413,7 @@ ROLES = [
              "Sen. Ellen Marsh, D-Vt., placed a hold on the defense bill on Tuesday, citing cuts to "
              "veterans’ health care.",
              "“We do not balance budgets on the backs of veterans,” the Vermont Democrat said."),
-         "backs of veterans", "Ellen Marsh", "person",
-         fails="party label not linked to the senator (person 'Vermont Democrat')"),
+         "backs of veterans", "Ellen Marsh", "person"),
     Case("first-term-congresswoman",
          art("Congresswoman Questions Border Spending",
              "Rep. Lydia Strand, R-Ariz., pressed officials on Wednesday over unspent border funds.",

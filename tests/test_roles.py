@@ -101,3 +101,16 @@ def test_honorific_surnames(text, fragment, speaker):
 ])
 def test_double_barrelled_surnames(text, people):
     assert [full for _, full, _ in Discourse(text, Spans([])).people if "-" in full] == people
+
+
+@pytest.mark.parametrize("label, speaker", [
+    ("the Vermont Democrat", "Ellen Marsh"),
+    ("the Democrat", "Ellen Marsh"),
+    ("the Ohio Democrat", None),  # another state
+    ("the Vermont Republican", None),  # another party
+])
+def test_party_and_state_labels(label, speaker):
+    text = ("Hold Placed\n\nSen. Ellen Marsh, D-Vt., placed a hold on the bill on Tuesday.\n\n"
+            f"“We will not fund this,” {label} said.")
+    got = _said(text, "We will not fund this").speaker
+    assert got == speaker if speaker else got != "Ellen Marsh"

@@ -23,7 +23,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     NAME_SUFFIXES, NAMING_TITLES, NUMBER_WORDS, ORG_NAME_ENDS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS,
                     PEOPLE_OR_ORG_NOUNS, PERSON_TITLES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS,
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
-                    TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
+                    STATE_ABBREVIATIONS, TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
 from ..entities import is_first_name
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
@@ -137,6 +137,19 @@ def _headline_end(text: str) -> int:
     if len(words) >= 4 and long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
         return len(first)
     return 0
+
+
+_PARTY_STATE = re.compile(r",\s*([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)")
+_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+
+
+def _party_state(text: str, end: int) -> set[str]:
+    """'Sen. Ellen Marsh, D-Vt.' → {'democrat', 'vermont'}: what 'the Vermont Democrat' means."""
+    m = _PARTY_STATE.match(text, end)
+    if not m:
+        return set()
+    state = fold(m.group(2)).rstrip(".")
+    return {_PARTIES[m.group(1)], *STATE_ABBREVIATIONS.get(state, state).split()}
 
 
 _ROLE_ENDS = {"for", "of", "at", "who", "with", "from", "in", "to", "and", "which", "that", "whose", "on", "by",
@@ -278,7 +291,7 @@ class Discourse:
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
-                    nouns = set(_role_head(role)) | _nouns_before(toks, i)
+                    nouns = set(_role_head(role)) | _nouns_before(toks, i) | _party_state(self.text, run[-1].end)
                     if nouns:  # "Head coach Darnell Price", "Sigrid Aalto, a veteran diplomat who …"
                         self.described.append((run[0].start, nouns, self.people[-1][2]))
                     age = _AGE_AFTER.match(self.text, run[-1].end)
@@ -508,6 +521,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if low in ("who", "which"):  # relative pronouns stand for the noun phrase just before them
         return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
 
+    if low.startswith("the ") and len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS \
+            and (known := discourse.person_described([fold(t.text) for t in toks[1:]], m_start)):
+        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt."
+        return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
     pp: list[Token] = []
     for n, t in enumerate(toks[1:], 1):

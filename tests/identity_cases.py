@@ -600,8 +600,7 @@ ROLES = [
              "Kenya’s Joseph Kiprono won the Ashbury Marathon on Sunday in 2 hours 6 minutes, ahead "
              "of Tom Hadley.",
              "“The last five kilometres were very hard,” the Kenyan said."),
-         "last five kilometres", "Joseph Kiprono", "person",
-         fails="nationality not linked to the person (person 'Kenyan')"),
+         "last five kilometres", "Joseph Kiprono", "person"),
     Case("the-welshman",
          art("Golfer Leads Open",
              "Rhys Pritchard, from Cardiff, shot a 65 to take a two-shot lead at the Kingsbarrow "

@@ -45,6 +45,13 @@ ROLE_CASES = [
     # a noun inside the appositive's modifiers describes someone else
     ("Case Closed\n\nThe court heard Omar Field, a lawyer for the victim, on Monday.\n\n"
      "“I forgive him,” the victim said.", "I forgive him", ("victim", "anonymous")),
+    # a nationality given before the name, as a possessive or a demonym
+    ("Marathon Won\n\nKenya’s Joseph Kip won on Sunday, ahead of Tom Hadley.\n\n"
+     "“It was hard,” the Kenyan said.", "It was hard", ("Joseph Kip", "person")),
+    ("Marathon Won\n\nNigerian Ada Obi won on Sunday, ahead of Tom Hadley.\n\n"
+     "“It was hard,” the Nigerian said.", "It was hard", ("Ada Obi", "person")),
+    ("Marathon Won\n\nKenya’s Joseph Kip won on Sunday, ahead of Tom Hadley.\n\n"
+     "“It was hard,” the Nigerian said.", "It was hard", ("Nigerian", "person")),
     # a headline ending in a work's noun ("Memoir") does not make the next paragraph's name a title
     ("Former Leader Launches Memoir\n\nFormer Prime Minister Agnes Tolland spoke on Saturday.\n\n"
      "“I made mistakes,” the former prime minister said.",

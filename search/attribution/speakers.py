@@ -139,6 +139,8 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+_DEMONYMS_OF = {c: {d for d, of in DEMONYMS.items() if of == c} for c in set(DEMONYMS.values())}  # Kenya → kenyan
+
 _PARTY_STATE = re.compile(r",\s*([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)")
 _PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
 
@@ -291,7 +293,10 @@ class Discourse:
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
-                    nouns = set(_role_head(role)) | _nouns_before(toks, i) | _party_state(self.text, run[-1].end)
+                    nouns = set(_role_head(role)) | _nouns_before(toks, i) | _party_state(self.text, run[-1].end) \
+                        | {w for w in titles if w in DEMONYMS}  # "Kenyan Joseph Kiprono"
+                    if i > 0 and possessive(toks[i - 1]) and (country := place_of(toks[i - 1].text)):
+                        nouns |= _DEMONYMS_OF.get(country, set())  # "Kenya's Joseph Kiprono" is "the Kenyan"
                     if nouns:  # "Head coach Darnell Price", "Sigrid Aalto, a veteran diplomat who …"
                         self.described.append((run[0].start, nouns, self.people[-1][2]))
                     age = _AGE_AFTER.match(self.text, run[-1].end)
@@ -521,9 +526,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
     if low in ("who", "which"):  # relative pronouns stand for the noun phrase just before them
         return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
 
-    if low.startswith("the ") and len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS \
+    if low.startswith("the ") and (len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS
+                                   or len(toks) == 2 and fold(toks[1].text) in DEMONYMS) \
             and (known := discourse.person_described([fold(t.text) for t in toks[1:]], m_start)):
-        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt."
+        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt.", "the Kenyan" after "Kenya's Joseph Kiprono"
         return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
     pp: list[Token] = []

@@ -140,6 +140,7 @@ FURNITURE = re.compile(
     r"|editor's note|image (?:source|caption|credit)s?|photo(?:graph)? (?:credit|caption)s?|captions?"
     r"|(?:staff |file |ap |afp |reuters |getty )?photo(?:graph)?s?(?: (?:by|courtesy|credit) .*)?"
     r"|getty images|ap photo|afp photo|reuters photo|afp via getty images|epa-efe|shutterstock"
+    r"|(?:[\w&' -]+ )?(?:photo|photos|photograph|images|illustration|video) ?/ ?.+"  # "Valley Press Photo/Chris Morgan"
     r"|\(?(?:additional )?(?:reporting|writing|editing|compiled|contributed) by .*"
     r"|copyright(?: .*)?|(?:\(c\)|©) ?.*|all rights reserved|privacy policy|terms of (?:use|service)"
     r"|cookie (?:policy|settings)|back to top|skip to (?:main )?content|log ?in|sign in|menu|search"
@@ -160,7 +161,7 @@ _ROLE_BEFORE_GENERAL = {"attorney", "surgeon", "inspector", "solicitor", "secret
                         "adjutant", "governor", "director", "consul", "vicar", "major", "lieutenant",
                         "brigadier", "procurator", "paymaster", "quartermaster", "accountant", "comptroller",
                         "registrar", "advocate", "judge", "provost", "receiver", "captain", "commander",
-                        "general", "vice", "deputy", "assistant", "acting", "former", "the"}
+                        "general", "vice", "deputy", "assistant", "acting", "former", "retired", "the"}
 
 # Legal forms: whatever precedes them, the name is a company.
 ORG_SUFFIXES = {"inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "corp", "corporation", "co",
@@ -594,6 +595,8 @@ def entity_type(name: str, article_text: str | None = None) -> str:
     if len(toks) >= 2 and toks[0] in TITLES and toks[-1] not in TITLES:
         return "person"
     if toks[0] in lex.first_names:
+        if len(toks) >= 3 and len(toks[1]) == 1:
+            return "person"  # a middle initial, "Marc H. Morial", whatever comma comes before it
         if u.loc_strong and not u.speaks:
             return "place"  # "in Marion Oaks": a place that happens to start like a name
         if u.located and not u.speaks and lex.first_names.get(toks[0]) == "R" and len(toks) >= 2:

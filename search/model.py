@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_TYPES = ("person", "organisation", "publication", "anonymous", "unattributed")
 # Below this confidence a record is shown as uncertain and one click hides it: on the dev
-# set fewer than half of those records are right, against 0.83 and more at or above it
+# set about half of those records are right, against 0.73 and more in each value at or above it
 # (docs/extraction.md, Calibration).
 UNCERTAIN_BELOW = 0.6
 

@@ -73,8 +73,7 @@ PRONOUNS = [
              "Painter Celeste Amari won the Hartwell Portrait Prize on Friday for a portrait of her "
              "grandmother.",
              "Ms. Amari, 31, studied in Lisbon. “My grandmother sat for me for six months,” she said."),
-         "sat for me for six months", "Celeste Amari", "person",
-         fails="trade word kept in the canonical name (Painter Celeste Amari)"),
+         "sat for me for six months", "Celeste Amari", "person"),
 
     # -- gender: skip the nearer person of the other gender
     Case("she-skips-prosecutor",
@@ -123,8 +122,7 @@ PRONOUNS = [
              "40 percent. Three branches would close by the summer.",
              "A petition to save the branch has 4,000 signatures.",
              "“People come here to use the computers, to stay warm, to find a job,” she said."),
-         "to stay warm, to find a job", "Odette Marchand", "person",
-         fails="she -> a man (Howard Tanner)"),
+         "to stay warm, to find a job", "Odette Marchand", "person"),
     Case("debate-he", DEBATE, "never set foot in our schools", "Steven Whitlock", "person"),
     Case("debate-she-replied", DEBATE, "visited every county in this state", "Margaret Oyelaran",
          "person"),
@@ -133,8 +131,7 @@ PRONOUNS = [
              "Gov. Raymond Castellano toured flooded towns along the Wren River on Saturday with "
              "Lt. Gov. Susan Farrier.",
              "“Every family here will get help, and fast,” he said."),
-         "Every family here will get help", "Raymond Castellano", "person",
-         fails="he -> a river (Wren River)"),
+         "Every family here will get help", "Raymond Castellano", "person"),
     Case("she-skips-husband",
          art("Couple Reopens Diner After Fire",
              "Marta Kowalski and her husband, Piotr, reopened the Blue Kettle diner on Route 12 "
@@ -155,36 +152,31 @@ PRONOUNS = [
              "Harbourmaster Linda Kowalczyk spent Tuesday inspecting the damaged docks. Boats at "
              "Cedar Point were torn from their moorings overnight.",
              "“It will take weeks to clear the channel,” she said."),
-         "take weeks to clear the channel", "Linda Kowalczyk", "person",
-         fails="she -> a place (Cedar Point)"),
+         "take weeks to clear the channel", "Linda Kowalczyk", "person"),
     Case("he-after-place-north-shore",
          art("Wildfire Forces Evacuations",
              "Fire Chief Daniel Ruiz ordered residents out of three neighbourhoods on Sunday as the "
              "blaze moved toward the North Shore.",
              "“The wind is the enemy right now,” he said at a briefing."),
-         "The wind is the enemy", "Daniel Ruiz", "person",
-         fails="he -> a place (North Shore)"),
+         "The wind is the enemy", "Daniel Ruiz", "person"),
     Case("he-after-place-fort",
          art("Brewery Expands Despite Slump",
              "Owner Jake Halvorsen opened his third taproom on Saturday. The new site sits just "
              "outside Fort Milburn.",
              "“Craft beer is not dead, it is just growing up,” he said."),
-         "Craft beer is not dead", "Jake Halvorsen", "person",
-         fails="he -> a place (Fort Milburn)"),
+         "Craft beer is not dead", "Jake Halvorsen", "person"),
     Case("he-after-place-saint-square",
          art("Market Traders Count Losses After Flood",
              "Fishmonger Colm Duggan lost his entire stock when water swept through St. Benedict "
              "Square on Monday.",
              "“Twenty years of work, gone in a night,” he said."),
-         "Twenty years of work", "Colm Duggan", "person",
-         fails="he -> a place (Benedict Square)"),
+         "Twenty years of work", "Colm Duggan", "person"),
     Case("she-after-county",
          art("Schools Reopen After Outbreak",
              "Superintendent Naomi Feldman announced that schools would reopen on Monday. Across "
              "Kinross County, attendance had fallen by half during the outbreak.",
              "“We are confident the buildings are safe,” she said."),
-         "confident the buildings are safe", "Naomi Feldman", "person",
-         fails="she -> a place (Across Kinross County)"),
+         "confident the buildings are safe", "Naomi Feldman", "person"),
     Case("she-after-city-distance",
          art("Farmers Face Drought Losses",
              "Wheat grower Ingrid Solberg has farmed outside Marrowfield for 30 years.",
@@ -193,22 +185,19 @@ PRONOUNS = [
              "The provincial crop report, released Thursday, said soil moisture was the lowest on "
              "record.",
              "“I have never seen the ground this hard,” she said."),
-         "never seen the ground this hard", "Ingrid Solberg", "person",
-         fails="she -> a place (Lake Tolley)"),
+         "never seen the ground this hard", "Ingrid Solberg", "person"),
     Case("he-after-mount",
          art("Climbers Rescued After Two Nights",
              "Guide Stefan Aebischer led the rescue team that reached the stranded climbers on Mount "
              "Kessel before dawn.",
              "“They had dug a snow cave, which saved their lives,” he said."),
-         "dug a snow cave", "Stefan Aebischer", "person",
-         fails="he -> a place (Mount Kessel)"),
+         "dug a snow cave", "Stefan Aebischer", "person"),
     Case("she-after-two-places",
          art("Rail Line Reopens After Landslide",
              "Rail operator chief Hannah Brightwell rode the first train from Glen Harrow to Port "
              "Annick on Thursday.",
              "“Passengers have been incredibly patient,” she said."),
-         "incredibly patient", "Hannah Brightwell", "person",
-         fails="she -> a place (Port Annick)"),
+         "incredibly patient", "Hannah Brightwell", "person"),
 
     # -- institutions used as places
     Case("she-after-hospital-as-place",
@@ -216,8 +205,7 @@ PRONOUNS = [
              "Dr. Amara Nwosu was on duty when the first ambulances arrived. Eleven people were taken "
              "to Memorial General with injuries from the pileup.",
              "“We had every operating room open within the hour,” she said."),
-         "every operating room open", "Amara Nwosu", "person",
-         fails="she -> a hospital used as a place (Memorial General)"),
+         "every operating room open", "Amara Nwosu", "person"),
     Case("he-after-hospital-saint",
          art("Cyclist Recovering After Crash",
              "Team manager Luca Bertolini said his rider was stable after being taken to St. Agnes "
@@ -236,8 +224,7 @@ PRONOUNS = [
              "Epidemiologist Fatima Qureshi presented the findings at the Kessler Institute on "
              "Monday.",
              "“We are running out of drugs that work,” she said."),
-         "running out of drugs that work", "Fatima Qureshi", "person",
-         fails="trade word kept in the canonical name (Epidemiologist Fatima Qureshi)"),
+         "running out of drugs that work", "Fatima Qureshi", "person"),
     Case("he-after-college-as-place",
          art("Coach Returns to Alma Mater",
              "Marcus Delaney, who played point guard at Saint Brendan’s, was named head coach there on "
@@ -252,8 +239,7 @@ PRONOUNS = [
              "Representative Helen Mbeki pressed colleagues for a vote before the recess. Debate is "
              "expected to resume after New Year’s Day.",
              "“Every week we wait costs lives,” she said."),
-         "Every week we wait costs lives", "Helen Mbeki", "person",
-         fails="she -> a holiday (New Year)"),
+         "Every week we wait costs lives", "Helen Mbeki", "person"),
     Case("he-after-thanksgiving",
          art("Food Bank Braces for Holiday Rush",
              "Marcus Bellweather, who runs the Eastside Food Pantry, said demand had doubled since last "
@@ -266,8 +252,7 @@ PRONOUNS = [
              "Port manager Alan Fairweather confirmed the ferry would resume sailings before Good "
              "Friday.",
              "“Islanders have waited long enough,” he said."),
-         "Islanders have waited long enough", "Alan Fairweather", "person",
-         fails="he -> a holiday (Good Friday)"),
+         "Islanders have waited long enough", "Alan Fairweather", "person"),
     Case("she-after-labor-day",
          art("Pool Closures Anger Parents",
              "Parks director Denise Holloway announced that all four city pools would close after "
@@ -279,15 +264,13 @@ PRONOUNS = [
              "Volunteer coordinator Miguel Santos said donations were down by half this year. Gifts "
              "must be wrapped by Christmas Eve.",
              "“We still have 300 kids on the list,” he said."),
-         "300 kids on the list", "Miguel Santos", "person",
-         fails="he -> a holiday (Christmas Eve)"),
+         "300 kids on the list", "Miguel Santos", "person"),
     Case("she-after-world-health-day",
          art("Clinic Offers Free Screenings",
              "Nurse practitioner Bethany Cole organised the free blood pressure checks to mark World "
              "Health Day.",
              "“Half the people we saw had no idea their numbers were high,” she said."),
-         "no idea their numbers were high", "Bethany Cole", "person",
-         fails="she -> a day (World Health Day)"),
+         "no idea their numbers were high", "Bethany Cole", "person"),
 
     # -- page furniture between
     Case("she-after-story-continues",
@@ -295,8 +278,7 @@ PRONOUNS = [
              "Councillor Rosa Delgado championed the plan through two years of hearings.",
              "Story continues below",
              "“This is about keeping kids alive on the way to school,” she said."),
-         "keeping kids alive", "Rosa Delgado", "person",
-         fails="title kept in the canonical name (Councillor Rosa Delgado)"),
+         "keeping kids alive", "Rosa Delgado", "person"),
     Case("he-after-staff-photo",
          art("Coach Retires After 30 Seasons",
              "Walt Hennessey coached the Riverside Hawks to four state titles.",
@@ -315,8 +297,7 @@ PRONOUNS = [
              "Battalion chief Owen Gallagher led the crews that kept the flames from the chapel roof.",
              "Firefighters spray water on the chapel on Sunday. (Valley Press Photo/Chris Morgan)",
              "“Another ten minutes and we would have lost it,” he said."),
-         "Another ten minutes", "Owen Gallagher", "person",
-         fails="he -> a photo credit (Valley Press Photo/Chris Morgan)"),
+         "Another ten minutes", "Owen Gallagher", "person"),
     Case("she-after-related-teaser",
          art("Energy Prices to Rise in Spring",
              "Regulator chief Harriet Osei said household bills would rise by 8 percent in April.",
@@ -382,8 +363,7 @@ PRONOUNS = [
              "Senator Arthur Pennington disputed a report in the Brookvale Ledger that he had "
              "accepted gifts from a lobbyist.",
              "“It is false, every word of it,” he said."),
-         "every word of it", "Arthur Pennington", "person",
-         fails="he -> a newspaper (Brookvale Ledger)"),
+         "every word of it", "Arthur Pennington", "person"),
     Case("she-past-named-player-in-quote",
          art("Coach Backs Embattled Quarterback",
              "Head coach Rebecca Lindqvist defended her starting quarterback on Monday.",
@@ -750,8 +730,7 @@ HONORIFICS = [
          art("Developer Wins Zoning Fight",
              "Developer Charles T. Whitmore won approval for the riverfront towers on Tuesday.",
              "“The river deserves better than parking lots,” Mr. Whitmore said."),
-         "better than parking lots", "Charles T. Whitmore", "person",
-         fails="trade word kept in the canonical name (Developer Charles T. Whitmore)"),
+         "better than parking lots", "Charles T. Whitmore", "person"),
     Case("mr-after-nickname",
          art("Boxer Announces Comeback",
              "Robert “Bobby” Tran, the former lightweight champion, will fight again in June.",
@@ -766,8 +745,7 @@ HONORIFICS = [
          art("Chef Opens Noodle Bar",
              "Chef Vivian Ng opened her first restaurant on Queen Street.",
              "“My mother’s recipes, my rules,” Ms. Ng said."),
-         "my rules", "Vivian Ng", "person",
-         fails="trade word kept in the canonical name (Chef Vivian Ng)"),
+         "my rules", "Vivian Ng", "person"),
     Case("capt-surname",
          art("Captain Praised for Rescue",
              "Capt. Ferdinand Oyelowo steered the ferry back to port after its engine failed in a "
@@ -809,8 +787,7 @@ NEVER = [
              "Farm Secretary Lucille Ambrose toured grain elevators in Dunmore County on Friday.",
              "“Our farmers outdid themselves this year,” she said."),
          "outdid themselves this year", "Lucille Ambrose", "person",
-         never=("Record Harvest", "Hails Record Harvest"),
-         fails="she -> a place (Dunmore County)"),
+         never=("Record Harvest", "Hails Record Harvest")),
     Case("headline-young-defense",
          art("Coach Praises Young Defense",
              "The Millbrook Mustangs held their opponents to 7 points on Friday.",
@@ -827,8 +804,7 @@ NEVER = [
              "remained too high to cut borrowing costs.",
              "“We are not there yet,” he said."),
          "We are not there yet", "Matthias Krone", "person",
-         never=("Rates Will Stay High", "Bank Chief", "Stay High"),
-         fails="headline 'Bank Chief' made an organisation speaker"),
+         never=("Rates Will Stay High", "Bank Chief", "Stay High")),
     Case("headline-faces-revolt",
          art("Premier Faces Revolt Over Fuel Tax",
              "Premier Edith Carrow was warned by a dozen of her own lawmakers on Monday that they "
@@ -867,14 +843,13 @@ NEVER = [
              "immediate de-escalation.",
              "Mediator Lucia Ferrante said both sides had agreed to a hotline."),
          "immediate de-escalation", "regional actors", "anonymous", never=("Port Annick",),
-         fails="relative 'who' -> a place (Port Annick)"),
+         fails="no record: passed on track A alone, lost when merged with track C's relative-clause rule"),
     Case("relative-who-takes-antecedent",
          art("Farmers Protest Import Deal",
              "Dairy farmers who blocked the motorway near Carrow Bridge said the deal would bankrupt "
              "small herds.",
              "Agriculture Minister Tobias Lenz met their leaders on Thursday."),
-         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",),
-         fails="reported clause after a relative clause missed"),
+         "bankrupt small herds", "Dairy farmers", "anonymous", never=("Carrow Bridge",)),
 
     # -- institutions and venues
     Case("hospital-after-patient-appositive",
@@ -915,21 +890,18 @@ NEVER = [
              "Fire Marshal Owen Pryce defended the fireworks ban on Monday.",
              "On New Year’s Day, he said, crews answered 40 fire calls. “That is not a celebration, "
              "that is a disaster,” he added."),
-         "not a celebration", "Owen Pryce", "person", never=("New Year’s Day", "New Year"),
-         fails="he -> a holiday (New Year)"),
+         "not a celebration", "Owen Pryce", "person", never=("New Year’s Day", "New Year")),
     Case("eid-he",
          art("Markets Busy Before Eid",
              "Trader Bilal Hussain said sales of clothes had doubled in the week before Eid al-Fitr.",
              "“Everyone wants new clothes for the children,” he said."),
-         "new clothes for the children", "Bilal Hussain", "person", never=("Eid al-Fitr", "Eid"),
-         fails="trade word kept in the canonical name (Trader Bilal Hussain)"),
+         "new clothes for the children", "Bilal Hussain", "person", never=("Eid al-Fitr", "Eid")),
     Case("election-day-she",
          art("Turnout Expected to Surge",
              "Elections chief Marisol Vega urged voters to check their polling places before Election "
              "Day.",
              "“Do not wait until the last minute,” she said."),
-         "wait until the last minute", "Marisol Vega", "person", never=("Election Day",),
-         fails="she -> a day (Election Day)"),
+         "wait until the last minute", "Marisol Vega", "person", never=("Election Day",)),
     Case("independence-day-it",
          art("Parade Cancelled Over Safety Fears",
              "The Harlow Chamber of Commerce cancelled its Independence Day parade on Monday.",
@@ -942,8 +914,7 @@ NEVER = [
              "For 35 years, Walter Brigg has played Santa at the Ellery Mall. This Christmas will be "
              "his last.",
              "“The kids keep me young,” he said."),
-         "kids keep me young", "Walter Brigg", "person", never=("Christmas", "Santa", "Ellery Mall"),
-         fails="he -> a shopping centre (Ellery Mall)"),
+         "kids keep me young", "Walter Brigg", "person", never=("Christmas", "Santa", "Ellery Mall")),
 
     # -- page furniture and credits
     Case("reporting-credit",
@@ -960,15 +931,13 @@ NEVER = [
              "Nurses march outside the hospital. Photo: Jenna Moore/The Tribune",
              "“We are one nurse for twelve patients at night,” she said."),
          "one nurse for twelve patients", "Abigail Tenney", "person",
-         never=("Jenna Moore", "Brookfield General"),
-         fails="she -> a hospital used as a place (Brookfield General)"),
+         never=("Jenna Moore", "Brookfield General")),
     Case("staff-photo-she",
          art("Youth Choir Heads to Vienna",
              "Choir director Patience Mwangi has prepared the 40 singers for a year.",
              "STAFF PHOTO",
              "“They sing like angels and eat like wolves,” she said."),
-         "sing like angels", "Patience Mwangi", "person", never=("STAFF PHOTO",),
-         fails="she -> page furniture (STAFF PHOTO)"),
+         "sing like angels", "Patience Mwangi", "person", never=("STAFF PHOTO",)),
     Case("story-continues-he",
          art("Bridge Repairs to Take Two Years",
              "Transport official Neil Brody said the bridge would close in May.",
@@ -1004,8 +973,7 @@ NEVER = [
          art("Boxer Returns to Ring",
              "Robert “Bobby” Tran, the former lightweight champion, returned to the ring on Saturday "
              "after three years away."),
-         "Bobby", None, record=False,
-         fails="a sentence with a nickname made a record ('the former lightweight')"),
+         "Bobby", None, record=False),
 ]
 
 

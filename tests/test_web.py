@@ -21,7 +21,7 @@ RESIDENT = fixtures.find("Around midnight the windows shook and the children wou
 HOSTILE = fixtures.find(fixtures.SCRIPT_TEXT)
 RESULT_FIELDS = ["id", "text", "kind", "cue", "speaker", "speaker_id", "speaker_mention", "speaker_type",
                  "role", "affiliation", "context", "source", "title", "start", "end", "paragraph",
-                 "confidence", "rule", "permalink", "citations", "highlight"]
+                 "confidence", "uncertain", "rule", "permalink", "citations", "highlight"]
 
 
 def cite(quote) -> dict[str, str]:
@@ -722,3 +722,9 @@ def test_uncertain_records_are_labelled_and_one_link_hides_them(client):
     show = hidden.select_one("a.uncertain-toggle")
     assert show.get_text(strip=True) == "Show uncertain quotes too"
     assert args_of(show["href"]) == {"q": ["war"]}
+
+
+def test_the_api_says_which_records_are_uncertain(client):
+    found = {r["id"]: r["uncertain"] for r in client.get("/api/search?q=war&per_page=100").get_json()["results"]}
+    assert found[BANNER.id] is True
+    assert found[fixtures.find("open war", "pk/open-war.txt").id] is False

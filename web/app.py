@@ -251,7 +251,8 @@ def _record(q: Quote) -> dict:
         "speaker_id": q.speaker_id, "speaker_mention": q.speaker_mention,
         "speaker_type": q.speaker_type, "role": q.role, "affiliation": q.affiliation,
         "context": q.context, "source": q.source, "title": q.title, "start": q.start,
-        "end": q.end, "paragraph": q.paragraph, "confidence": q.confidence, "rule": q.rule,
+        "end": q.end, "paragraph": q.paragraph, "confidence": q.confidence, "uncertain": q.uncertain,
+        "rule": q.rule,
         "permalink": _permalink(q),
     }
 

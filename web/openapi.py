@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from search.model import UNCERTAIN_BELOW
 from search.query import MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES, MAX_FILTER_VALUES_PER_FIELD
 
 STR = {"type": "string"}
@@ -154,7 +155,7 @@ SPEC = {
                                "place in the file (code points); `paragraph` counts from 1.",
                 "required": ["id", "text", "kind", "cue", "speaker", "speaker_id", "speaker_mention",
                              "speaker_type", "role", "affiliation", "context", "source", "title", "start",
-                             "end", "paragraph", "confidence", "rule", "permalink"],
+                             "end", "paragraph", "confidence", "uncertain", "rule", "permalink"],
                 "properties": {
                     "id": STR, "text": STR,
                     "kind": {"type": "string", "enum": ["direct", "partial", "indirect"]},
@@ -163,6 +164,8 @@ SPEC = {
                                      "enum": ["person", "organisation", "publication", "anonymous", "unattributed"]},
                     "role": NSTR, "affiliation": NSTR, "context": STR, "source": STR, "title": STR,
                     "start": INT, "end": INT, "paragraph": INT, "confidence": {"type": "number"},
+                    "uncertain": {"type": "boolean", "description": f"confidence is below {UNCERTAIN_BELOW}: "
+                                                                   "the UI labels the quote uncertain"},
                     "rule": {"type": "string", "description": "The frame rule or sieve that decided the "
                                                             "attribution (docs/extraction.md)."},
                     "permalink": {"type": "string", "format": "uri"},

@@ -249,7 +249,8 @@ def _subject(text: str, toks: list[Token], quoted: list[bool], i: int, split_and
         return first
     if whole[0] is not None:
         return whole
-    return _before_relative(toks, quoted, i) or _after_conjunction(toks, quoted, i) or first
+    return _before_relative(toks, quoted, i) or _restrictive_relative(toks, quoted, i) \
+        or _after_conjunction(toks, quoted, i) or first
 
 
 def _after_conjunction(toks: list[Token], quoted: list[bool], i: int) -> tuple[
@@ -291,6 +292,25 @@ def _before_relative(toks: list[Token], quoted: list[bool], i: int) -> tuple[
             if np is None:
                 return None
             return np, (toks[k].start, toks[j - 1].end), prefix, start
+    return None
+
+
+def _restrictive_relative(toks: list[Token], quoted: list[bool], i: int) -> tuple[
+        tuple[int, int], tuple[int, int], None, int] | None:
+    """`Dairy farmers who blocked the motorway near Carrow Bridge said`: the sentence's subject,
+    then a `who` clause without commas, then the cue; the noun phrase before `who` speaks (a
+    name inside the clause never does)."""
+    j = _before_auxiliaries(toks, quoted, i)
+    for k in range(j - 1, max(0, j - 25), -1):
+        if quoted[k] or not (toks[k].is_word or toks[k].text in ("-", "’", "'")):
+            return None
+        if toks[k].lower == "who" and not toks[k].text.isupper():
+            np = toks[:k]
+            while np and np[0].lower in CONNECTIVES:
+                np = np[1:]
+            if not np or k == j or not _np_ok(np) or any(t.lower in VERBISH or t.lower in PREPOSITIONS for t in np):
+                return None
+            return (np[0].start, np[-1].end), (toks[k].start, toks[j].end), None, k - len(np)
     return None
 
 
@@ -499,6 +519,11 @@ def _subject_region(toks: list[Token], quoted: list[bool], i: int, split_and: bo
         # "in an interview with RT he blasted …": a pronoun right before the verb is its subject
         return span(last[-1:]), None, None, last[-1]
     rel = [k for k in last if _relative(toks[k]) and toks[k].lower in ("who", "which")]
+    inner = last[last.index(rel[-1]) + 1:] if rel else []
+    if inner and (toks[inner[-1]].lower in CLAUSE_PRONOUNS or _speakers_noun(fold(toks[inner[-1]].text))) \
+            and _np_ok([toks[k] for k in inner]):
+        # "…, which it alleges is …", "which advocates say …": the relative is the object, a new subject speaks
+        return span(inner), None, None, inner[0]
     if rel and len(last) - last.index(rel[-1]) <= 4 and not any(
             toks[k].is_cap for k in last[last.index(rel[-1]) + 1:]):
         # "…, which has strongly denied …", "who in 2010 said": the relative pronoun is the mention
@@ -1264,7 +1289,10 @@ def _clause_end(text: str, toks: list[Token], quoted: list[bool], c: int, e: int
     for n in range(c + 1, len(toks)):
         if quoted[n]:
             continue
-        if toks[n].text == ";":
+        if toks[n].text == ";" or (toks[n].text == ":" and toks[c].lower == "that" and n + 1 < len(toks)
+                                   and quoted[n + 1] and text[toks[n + 1].end:toks[n + 1].end + 1].isupper()):
+            # `warned that Kabul would act: “We want …”`: a that-clause is a report complete in
+            # itself; the full quote after its colon is the speaker's own words, a record of its own
             end = toks[n].start
             break
         if (_dash(text, toks[n]) or (quoted[n - 1] and text[toks[n].start - 1:toks[n].end + 1] == " - ")) \
@@ -1324,6 +1352,8 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
         # "with Hillary Clinton — who's called for …": a name after a preposition
         n = _name_start(toks, quoted, k - 2)
         np = (toks[n].start, toks[k - 2].end) if _np_ok(toks[n:k - 1]) else None
+    if np is None and (toks[k - 1].text == "," or not comma):
+        np = _object_before(toks, quoted, k, comma)  # "alarm among regional actors who are urging …"
     if np is None:
         return None
     dets = [t for t in toks if np[0] <= t.start < np[1] and t.lower in ("the", "a", "an")]
@@ -1334,6 +1364,29 @@ def _antecedent(text: str, toks: list[Token], quoted: list[bool], k: int) -> tup
         np = (np[0] + there.end(), np[1])  # "there are some economists who argue …": the economists
     last_and = max((n for n, t in enumerate(toks) if np[0] < t.start < np[1] and t.lower == "and"), default=None)
     return (toks[last_and + 1].start, np[1]) if last_and is not None else np
+
+
+LOCATIVES = {"in", "on", "at", "near", "inside", "outside", "across", "around", "along", "throughout", "within",
+             "behind", "beyond", "over", "under", "through", "into", "toward", "towards"}  # their object is a place: "in Ferguson, which …"
+
+
+def _object_before(toks: list[Token], quoted: list[bool], k: int, comma: bool) -> tuple[int, int] | None:
+    """The noun phrase right before a relative pronoun at toks[k] after a preposition or verb:
+    `among regional actors who`, `turned to the Chicago Police Department which`, `disclosed them
+    to the AP, which`; never the object of a place preposition (`along the Durand Line who`)."""
+    end = k - 1 if comma else k
+    n = end
+    while n > 0 and end - n < 6 and toks[n - 1].is_word and not quoted[n - 1] \
+            and not _governs(toks[n - 1]) and toks[n - 1].lower not in VERBISH | (BOUNDARY_WORDS - {"and"}):
+        n -= 1
+    if n == end or n == 0 or not _governs(toks[n - 1]) or toks[n - 1].lower in LOCATIVES:
+        return None  # "Democrats on Capitol Hill, who …": a place is no antecedent
+    return toks[n].start, toks[end - 1].end
+
+
+def _governs(tok: Token) -> bool:
+    """A preposition or a verb form, whose object a noun phrase can be."""
+    return tok.lower in PREPOSITIONS or (tok.lower.endswith(("ed", "ing")) and tok.lower not in NOT_VERBS)
 
 
 def _relative_clause_end(text: str, toks: list[Token], quoted: list[bool], after: tuple[int, int]) -> tuple[int, int]:

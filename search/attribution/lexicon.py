@@ -18,6 +18,7 @@ class Cue:
     """A speech or cognition verb and what its grammar does to a frame."""
     lemma: str
     forms: tuple[str, ...]
+    plain: bool = False  # a plain verb of saying: its complement is what was said, not the writer's gloss
     inverting: bool = False  # stands after a quote and before the speaker: `"…," said X`
     whole_object: bool = False  # its whole complement is the content ("urged both sides to …", "denied X")
     addressee: bool = False  # its next noun phrase is the person addressed, not the content
@@ -28,22 +29,27 @@ class Cue:
     # after a comma, the writer's gloss on what was said ("…,” underscoring the seriousness …"), not
     # more of it; with a that-clause, the speaker's own signal ("held rates steady, signaling that …")
     gloss: bool = False
+    clausal: bool = False  # reports only with a clause: "maintained that …", not "maintained working ties"
+    # its subject may be a fact rather than a source ("the figures suggest …", "the response
+    # indicates …"): only a person, a body or a document reports with it
+    evidential: bool = False
     stance: bool = False  # reports only with a stance noun after it: "expressed concern that …"
     nounish: tuple[str, ...] = ()  # forms more often nouns ("a report", "the call"): need a clear subject
     nouns: tuple[str, ...] = ()  # nouns that report what their owner said: "Trump’s claim that …"
 
 
-FLAGS = ("inverting", "whole_object", "addressee", "addressed", "attitude", "state", "naming", "gloss", "stance")
+FLAGS = ("plain", "inverting", "whole_object", "addressee", "addressed", "attitude", "state", "naming", "gloss",
+         "clausal", "evidential", "stance")
 
 # lemma, then its properties; `forms=` where they are not regular (see _forms)
 _TABLE = """
-add          inverting nounish=add
+add          plain inverting clausal nounish=add
 admit        inverting whole_object nouns=admission
 affirm
 agree        state
 allege       nouns=allegation,allegations
-announce     inverting whole_object
-argue        inverting nouns=argument
+announce     plain inverting whole_object
+argue        plain inverting nouns=argument
 assert       inverting nouns=assertion,assertions
 assure       addressee addressed nouns=assurance,assurances
 blast        whole_object
@@ -55,7 +61,7 @@ claim        inverting nounish=claim,claims nouns=claim,claims
 comment      inverting nounish=comment,comments nouns=comment,comments
 complain     inverting
 concede
-conclude     inverting
+conclude     inverting clausal
 condemn      whole_object
 confirm      inverting whole_object
 contend      inverting nouns=contention
@@ -64,7 +70,7 @@ counter      inverting nounish=counter
 criticize    whole_object
 criticise    whole_object
 decry
-declare      inverting
+declare      plain inverting
 demand       whole_object nounish=demand,demands
 deny         whole_object nouns=denial,denials
 describe     whole_object
@@ -74,21 +80,21 @@ elaborate
 emphasize    inverting
 emphasise    inverting
 estimate     whole_object nounish=estimate,estimates
-explain      inverting
+explain      plain inverting
 fear         attitude state nounish=fear,fears,fearing
-highlight
+highlight    evidential
 hint
 hope         attitude state nounish=hope,hopes,hoping
-indicate     gloss
+indicate     gloss evidential
 inform       addressee addressed
-insist       inverting nouns=insistence
+insist       plain inverting nouns=insistence
 joke         inverting nounish=joke,jokes
 lament
-maintain     inverting
+maintain     inverting clausal
 mention      nounish=mention
-note         inverting nounish=note,notes
+note         plain inverting nounish=note,notes
 object       nounish=object,objects
-observe      inverting
+observe      inverting clausal
 pledge       whole_object nounish=pledge,pledges nouns=pledge,pledges
 point        nounish=point,points
 post         inverting nounish=post,posts
@@ -98,23 +104,23 @@ promise      whole_object nounish=promise,promises nouns=promise,promises
 propose      whole_object
 question     whole_object attitude nounish=question,questions
 quip         inverting
-recall       inverting
+recall       inverting clausal
 recount      inverting
 reiterate    inverting
 reject       whole_object
 remark       inverting nounish=remark,remarks nouns=remark,remarks
 remind       addressee addressed
 repeat
-reply        inverting nounish=reply,replies
-report       inverting nounish=report,reports nouns=report,reports
+reply        plain inverting nounish=reply,replies
+report       plain inverting nounish=report,reports nouns=report,reports
 respond      inverting
-reveal       whole_object
-say          inverting forms=said,says,saying,say nounish=saying,say
-signal       gloss nounish=signal,signals
+reveal       whole_object evidential
+say          plain inverting forms=said,says,saying,say nounish=saying,say
+signal       gloss evidential nounish=signal,signals
 slam         whole_object
-state        inverting nounish=state,states nouns=statement
+state        plain inverting nounish=state,states nouns=statement
 stress       inverting nounish=stress
-suggest      inverting nouns=suggestion
+suggest      inverting evidential nouns=suggestion
 testify
 threaten     whole_object nouns=threat,threats
 tout
@@ -125,14 +131,14 @@ warn         inverting addressee addressed nounish=warning nouns=warning,warning
 welcome      whole_object nounish=welcome
 wonder       state
 worry        attitude state nounish=worry,worries
-write        inverting forms=wrote,writes,writing,written,write,typed,scrawled,penned,jotted,scribbled nounish=writing,write
+write        plain inverting forms=wrote,writes,writing,written,write,typed,scrawled,penned,jotted,scribbled nounish=writing,write
 accuse       whole_object addressee nouns=accusation,accusations
 call         whole_object addressee naming nounish=call,calls,calling
 ask          inverting whole_object addressee addressed nounish=ask,asking
 acknowledge  inverting whole_object
 believe      state nounish=believe
 think        state forms=thought,thinks,think nounish=think
-tell         addressee addressed forms=told,tells,telling,tell nounish=telling,tell
+tell         plain addressee addressed forms=told,tells,telling,tell nounish=telling,tell
 brand        whole_object naming
 label        whole_object naming
 dub          whole_object naming
@@ -153,7 +159,7 @@ denounce     whole_object
 lambaste     whole_object
 reference    whole_object
 compare      whole_object
-champion     whole_object
+champion     whole_object nounish=champion,champions
 defend       whole_object
 term         whole_object naming
 ridicule     whole_object
@@ -175,18 +181,18 @@ muse
 concur       inverting state
 interject    inverting
 retort       inverting
-snap         inverting
+snap         inverting clausal
 sigh         inverting
 chide
 scold
 gush         inverting
 marvel       inverting
 cite         whole_object
-advise       addressed
+advise       addressed clausal
 brag
 forecast
 guarantee
-imply
+imply        evidential
 recommend
 reckon       state
 reassure     addressed
@@ -194,13 +200,13 @@ suspect      state
 theorize
 theorise
 underline
-underscore   gloss
+underscore   gloss evidential
 vouch
 wager
 opine        inverting
 proclaim     inverting
 pronounce
-show         forms=show,shows,showed,shown
+show         evidential forms=show,shows,showed,shown
 want         whole_object state
 plan         whole_object state
 expect       whole_object state
@@ -210,10 +216,10 @@ offer        whole_object
 express      stance
 voice        stance
 feel         state forms=felt,feels
-find         forms=found,finds nounish=found,finds
+find         evidential forms=found,finds nounish=found,finds
 know         state forms=knew,knows nounish=knew,knows
-hold         forms=held,holds nounish=held,holds
-rule         forms=ruled,rules nounish=ruled,rules
+hold         clausal forms=held,holds nounish=held,holds
+rule         clausal forms=ruled,rules nounish=ruled,rules
 read         forms=read,reads
 use          forms=use,uses,used,using  # only before “the phrase …”: see _cue_frame
 """
@@ -250,6 +256,7 @@ def _having(flag: str) -> set[str]:
     return {lemma for lemma, cue in CUE_TABLE.items() if getattr(cue, flag)}
 
 
+PLAIN = _having("plain")
 INVERTING = _having("inverting")
 WHOLE_OBJECT = _having("whole_object")
 ADDRESSEE = _having("addressee")
@@ -259,6 +266,11 @@ STATES = _having("state")
 NAMING = _having("naming")
 GLOSSES = _having("gloss")
 STANCE_VERBS = _having("stance")
+CLAUSAL = _having("clausal")
+EVIDENTIAL = _having("evidential")
+# what, besides people, bodies and documents, may report with an evidential verb ("the figures show …")
+EVIDENCE_NOUNS = {"data", "figures", "numbers", "statistics", "results", "findings", "research", "analysis",
+                  "records", "story", "slide", "chart", "graphic", "map", "table", "count", "tally", "census"}
 NOUNISH = {form for cue in CUE_TABLE.values() for form in cue.nounish}
 NOUN_CUES = {noun for cue in CUE_TABLE.values() for noun in cue.nouns}
 

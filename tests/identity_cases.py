@@ -81,8 +81,7 @@ PRONOUNS = [
              "LONDON — A High Court judge, Dame Eleanor Whitcombe, ordered a retrial on Friday after "
              "finding that the prosecutor, Gareth Pryce, had withheld evidence.",
              "“The jury was denied the full picture,” she wrote in her ruling."),
-         "denied the full picture", "Eleanor Whitcombe", "person",
-         fails="she -> a man (Gareth Pryce)"),
+         "denied the full picture", "Eleanor Whitcombe", "person"),
     Case("he-skips-councilwoman",
          art("Mayor Unveils Housing Plan",
              "Mayor Thomas Okafor unveiled a housing plan on Monday alongside council member Priya "
@@ -101,8 +100,7 @@ PRONOUNS = [
              "Police spokeswoman Carla Benedetti said officers arrested a 34-year-old man, Viktor "
              "Lasko, at a motel near Route 9.",
              "“He did not resist,” she said."),
-         "He did not resist", "Carla Benedetti", "person",
-         fails="she -> a man (Viktor Lasko)"),
+         "He did not resist", "Carla Benedetti", "person"),
     Case("he-skips-regulator",
          art("Hospital Merger Approved",
              "The merger was announced by Bernard Achebe, chief executive of St. Clement Health. "
@@ -116,8 +114,7 @@ PRONOUNS = [
              "Anika Varga founded Tessellate, a battery recycling company, in 2019 with her former "
              "classmate Ruben Ortega, who now runs engineering.",
              "“Nobody wanted to fund batteries back then,” she said."),
-         "Nobody wanted to fund batteries", "Anika Varga", "person",
-         fails="she -> a man (Ruben Ortega)"),
+         "Nobody wanted to fund batteries", "Anika Varga", "person"),
     Case("she-skips-budget-author",
          art("Library Faces Closure",
              "Librarian Odette Marchand has worked at the Brookfield branch for 19 years.",
@@ -125,8 +122,7 @@ PRONOUNS = [
              "40 percent. Three branches would close by the summer.",
              "A petition to save the branch has 4,000 signatures.",
              "“People come here to use the computers, to stay warm, to find a job,” she said."),
-         "to stay warm, to find a job", "Odette Marchand", "person",
-         fails="she -> a man (Howard Tanner)"),
+         "to stay warm, to find a job", "Odette Marchand", "person"),
     Case("debate-he", DEBATE, "never set foot in our schools", "Steven Whitlock", "person"),
     Case("debate-she-replied", DEBATE, "visited every county in this state", "Margaret Oyelaran",
          "person"),
@@ -148,8 +144,7 @@ PRONOUNS = [
              "Arjun Mehta, 14, won the national chess championship on Sunday. His mother, Leela "
              "Mehta, drove him to every tournament.",
              "“I only started believing I could win in the last round,” he said."),
-         "only started believing I could win", "Arjun Mehta", "person",
-         fails="he -> his mother (Leela Mehta)"),
+         "only started believing I could win", "Arjun Mehta", "person"),
 
     # -- places between the person and the pronoun
     Case("she-after-place-cedar-point",
@@ -398,8 +393,7 @@ ROLES = [
              "Sen. Ellen Marsh, D-Vt., placed a hold on the defense bill on Tuesday, citing cuts to "
              "veterans’ health care.",
              "“We do not balance budgets on the backs of veterans,” the Vermont Democrat said."),
-         "backs of veterans", "Ellen Marsh", "person",
-         fails="party label not linked to the senator (person 'Vermont Democrat')"),
+         "backs of veterans", "Ellen Marsh", "person"),
     Case("first-term-congresswoman",
          art("Congresswoman Questions Border Spending",
              "Rep. Lydia Strand, R-Ariz., pressed officials on Wednesday over unspent border funds.",
@@ -433,8 +427,7 @@ ROLES = [
              "Gov. Leonard Amsel signed the water bill on Monday with Lt. Gov. Patricia Dunne at his "
              "side.",
              "“This is the most important water law in fifty years,” the governor said."),
-         "most important water law", "Leonard Amsel", "person",
-         fails="the governor -> the lieutenant governor (Patricia Dunne)"),
+         "most important water law", "Leonard Amsel", "person"),
     Case("senator-of-two", SENATOR_GOVERNOR, "selling out our farmers", "Roberta Vance", "person"),
     Case("governor-of-two", SENATOR_GOVERNOR, "never met a pipeline", "Curtis Hale", "person",
          fails="'the governor shot back' merged into the senator's quote"),
@@ -469,8 +462,7 @@ ROLES = [
          art("Former Leader Launches Memoir",
              "Former Prime Minister Agnes Tolland launched her memoir in Wellport on Saturday.",
              "“I made mistakes, and I write about all of them,” the former prime minister said."),
-         "I write about all of them", "Agnes Tolland", "person",
-         fails="role not linked to its holder (person 'Former prime minister')"),
+         "I write about all of them", "Agnes Tolland", "person"),
     Case("possessive-country-minister",
          art("Border Tensions Rise",
              "VELORIA — Defence Minister Rustam Karimov accused the neighbouring government of "
@@ -511,8 +503,7 @@ ROLES = [
              "Head coach Darnell Price dismissed offensive coordinator Kyle Brandt on Monday after a "
              "fourth straight loss.",
              "“We needed a different voice in that room,” the coach said."),
-         "different voice in that room", "Darnell Price", "person",
-         fails="role not linked to its holder (anonymous 'coach')"),
+         "different voice in that room", "Darnell Price", "person"),
     Case("the-striker",
          art("Striker Signs Three-Year Deal",
              "Corbin Athletic signed striker Mateo Vargas from Real Portavila on Wednesday.",
@@ -552,8 +543,7 @@ ROLES = [
              "The regional bloc named Sigrid Aalto, a veteran diplomat who served as ambassador to "
              "three countries, to lead the peace talks.",
              "“Both sides want this war to end,” the veteran diplomat said."),
-         "Both sides want this war to end", "Sigrid Aalto", "person",
-         fails="role not linked to its holder (anonymous 'veteran diplomat')"),
+         "Both sides want this war to end", "Sigrid Aalto", "person"),
     Case("born-abroad-chef",
          art("Restaurant Earns Second Star",
              "Chef Antoine Ravel, who was born in Lyon, opened Maison Ravel in Harrowgate in 2015.",
@@ -567,8 +557,7 @@ ROLES = [
              "Karen Blix, 47, became the oldest woman from Norland to reach the summit of Mount "
              "Torvik without bottled oxygen.",
              "“My lungs were screaming the whole last day,” the 47-year-old said."),
-         "lungs were screaming", "Karen Blix", "person",
-         fails="age not linked to the person (anonymous '47-year-old')"),
+         "lungs were screaming", "Karen Blix", "person"),
     Case("the-62-year-old-lawmaker",
          art("Lawmaker Announces Retirement",
              "State Rep. Douglas Farrow, 62, will not seek re-election, ending a 24-year career in "
@@ -579,8 +568,7 @@ ROLES = [
          art("Teen Wins Debut Race",
              "Ollie Brennan, 19, won his first professional race in Tarrant on Sunday.",
              "“I still cannot believe it,” the 19-year-old said."),
-         "still cannot believe it", "Ollie Brennan", "person",
-         fails="age not linked to the person (anonymous '19-year-old')"),
+         "still cannot believe it", "Ollie Brennan", "person"),
     Case("two-time-champion",
          art("Champion Advances at Westbury",
              "Two-time champion Alina Sokolova beat qualifier Mei Tanaka 6-2, 6-1 on Tuesday.",
@@ -592,8 +580,7 @@ ROLES = [
              "Kenya’s Joseph Kiprono won the Ashbury Marathon on Sunday in 2 hours 6 minutes, ahead "
              "of Tom Hadley.",
              "“The last five kilometres were very hard,” the Kenyan said."),
-         "last five kilometres", "Joseph Kiprono", "person",
-         fails="nationality not linked to the person (person 'Kenyan')"),
+         "last five kilometres", "Joseph Kiprono", "person"),
     Case("the-welshman",
          art("Golfer Leads Open",
              "Rhys Pritchard, from Cardiff, shot a 65 to take a two-shot lead at the Kingsbarrow "
@@ -614,8 +601,7 @@ ROLES = [
              "Hospitals in the northern region were told to postpone elective surgeries as flu cases "
              "surged. Dr. Ruth Abernathy, who runs the Calder infirmary, said beds were full.",
              "“This is a temporary measure,” the regional health minister said on Thursday."),
-         "This is a temporary measure", "the regional health minister", "anonymous",
-         fails="an unfilled title typed person ('Regional health minister')"),
+         "This is a temporary measure", "the regional health minister", "anonymous"),
     Case("nobody-fits-one-professor",
          art("Tuition Protest Draws Faculty",
              "Students marched on the administration building on Friday, led by student union "
@@ -749,8 +735,7 @@ HONORIFICS = [
          art("Boxer Announces Comeback",
              "Robert “Bobby” Tran, the former lightweight champion, will fight again in June.",
              "“I still have something to prove,” Mr. Tran said."),
-         "something to prove", "Robert Tran", "person",
-         fails="surname not joined to a name with a nickname (Tran)"),
+         "something to prove", "Robert Tran", "person"),
     Case("chief-justice-surname",
          art("Chief Justice Warns on Court Backlog",
              "Chief Justice Olumide Bakare said the courts faced a backlog of 80,000 cases.",

@@ -318,6 +318,7 @@ def test_importing_does_not_read_the_data():
 
 @pytest.mark.parametrize("name, source", [
     ("first_names.tsv", "Social Security Administration"),
+    ("first_name_genders.tsv", "Social Security Administration"),
     ("places.tsv", "GeoNames (geonames.org), licensed CC BY 4.0"),  # the attribution CC BY requires
     ("holidays.txt", "holidays package (MIT)"),
 ])
@@ -330,12 +331,12 @@ def test_data_files_say_where_they_came_from(name, source):
 def test_data_files_are_packaged():
     tomllib = pytest.importorskip("tomllib")
     globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["search"]
-    for name in ("first_names.tsv", "places.tsv", "holidays.txt"):
+    for name in ("first_names.tsv", "first_name_genders.tsv", "places.tsv", "holidays.txt"):
         assert any(Path("data", name).match(g) for g in globs), name
 
 
 def test_data_files_are_sorted_folded_and_unique():
-    for name in ("first_names.tsv", "places.tsv", "holidays.txt"):
+    for name in ("first_names.tsv", "first_name_genders.tsv", "places.tsv", "holidays.txt"):
         keys = [ln.split("\t")[0] for ln in (DATA / name).read_text(encoding="utf-8").splitlines()
                 if not ln.startswith("#")]
         assert keys == sorted(set(keys)), name

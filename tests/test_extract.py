@@ -315,7 +315,7 @@ def one(text: str, **expect):
                  dict(speaker=None, speaker_type="unattributed", content="that the talks would resume"),
                  id="it-was-announced-names-no-one"),
     pytest.param("The minister was criticised for saying the border was closed.",
-                 dict(speaker="Minister", cue="saying", content="the border was closed"),
+                 dict(speaker="minister", cue="saying", content="the border was closed"),
                  id="criticised-for-saying-the-participle-speaks"),
     pytest.param("The plan was described as “a betrayal” by opposition leaders.",
                  dict(kind="direct", speaker="opposition leaders", content="“a betrayal”"),
@@ -333,7 +333,7 @@ def one(text: str, **expect):
                  dict(kind="partial", speaker_mention="The mayor", content="the plan was “dead on arrival.”"),
                  id="a-past-tense-after-the-subject-is-its-verb"),
     pytest.param("The senator was criticised for his claim that the vote was rigged.",
-                 dict(speaker="Senator", cue="claim", content="that the vote was rigged"),
+                 dict(speaker="senator", cue="claim", content="that the vote was rigged"),
                  id="criticised-for-his-claim-is-the-subjects-claim"),
     pytest.param("Bornstein’s earlier letter said Trump was healthy.",
                  dict(speaker="Bornstein", speaker_type="person", speaker_mention="Bornstein"),
@@ -387,14 +387,14 @@ def one(text: str, **expect):
                  dict(kind="direct", speaker="one diplomat", content="“the last chance for peace.”"),
                  id="a-passive-with-its-agent-first"),
     pytest.param("The mayor — who has faced criticism for months — said he would not seek another term.",
-                 dict(speaker="Mayor", content="he would not seek another term"), id="a-relative-clause-between-dashes"),
+                 dict(speaker="mayor", content="he would not seek another term"), id="a-relative-clause-between-dashes"),
     pytest.param("Jane Roe -- the group's director -- said the talks would resume.",
                  dict(speaker="Jane Roe", role="group's director", content="the talks would resume"),
                  id="an-appositive-between-typed-dashes"),
     pytest.param("“We will win,” said Jane Roe — the group’s director — on Monday.",
                  dict(kind="direct", speaker="Jane Roe", role="group’s director"), id="said-a-name-then-a-dash-aside"),
     pytest.param("The deal is dead — and nobody can revive it — the minister said.",
-                 dict(speaker="Minister", content="The deal is dead — and nobody can revive it"),
+                 dict(speaker="minister", content="The deal is dead — and nobody can revive it"),
                  id="an-aside-inside-the-content-before-the-speaker"),
     pytest.param("Farmers have expressed concern that the new tariffs could wipe out their markets.",
                  dict(speaker="Farmers", cue="expressed concern", content="that the new tariffs could wipe out "
@@ -403,10 +403,10 @@ def one(text: str, **expect):
                  dict(speaker="Guterres", cue="expressed grave concern",
                       content="the escalation of violence along the border"), id="expressed-a-stance-over-a-topic"),
     pytest.param("The minister met his counterpart, voicing support for the peace plan.",
-                 dict(speaker="Minister", cue="voicing support", content="the peace plan"),
+                 dict(speaker="minister", cue="voicing support", content="the peace plan"),
                  id="a-stance-in-a-participle"),
     pytest.param("The senator complained about the ruling, even suggesting the judges had been pressured.",
-                 dict(speaker="Senator", cue="suggesting", content="the judges had been pressured"),
+                 dict(speaker="senator", cue="suggesting", content="the judges had been pressured"),
                  id="an-adverb-between-the-comma-and-the-participle"),
     pytest.param("Despite Trump's claim that he would win, the polls showed him behind.",
                  dict(speaker="Trump", cue="claim", content="that he would win"), id="a-noun-cue-in-an-opening-adverbial"),
@@ -1177,7 +1177,7 @@ def test_the_title_alone_names_the_person_given_it_earlier(text, speaker):
 
 def test_a_title_nobody_was_given_stays_a_description():
     q = one("Jane Doe arrived. The senator said the plan would fail.")
-    assert (q.speaker, q.speaker_type) == ("Senator", "person")
+    assert (q.speaker, q.speaker_type) == ("senator", "anonymous")
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -23,7 +23,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     NAME_SUFFIXES, NAMING_TITLES, NUMBER_WORDS, ORG_NAME_ENDS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS,
                     PEOPLE_OR_ORG_NOUNS, PERSON_TITLES, PERSON_WORDS, PLACES, POSSESSIVE_PRONOUNS, PRONOUNS,
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
-                    TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
+                    STATE_ABBREVIATIONS, TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
 from ..entities import entity_type, is_first_name
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
@@ -151,6 +151,7 @@ def trade_word(words: list[str]) -> bool:
 
 
 USAGE_WINDOW = 20_000  # characters either side of a name that entities.usage reads
+_AGE_AFTER = re.compile(r",\s*(\d{1,3}),")  # the age news gives after a name
 NEAR_NAME = 250  # characters: a surname this close after a full name means that person
 
 
@@ -162,6 +163,54 @@ def _headline_end(text: str) -> int:
     if len(words) >= 3 and long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
         return len(first)
     return 0
+
+
+_DEMONYMS_OF = {c: {d for d, of in DEMONYMS.items() if of == c} for c in set(DEMONYMS.values())}  # Kenya → kenyan
+
+_PARTY_STATE = re.compile(r",\s*([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)")
+_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+
+
+def _party_state(text: str, end: int) -> set[str]:
+    """'Sen. Ellen Marsh, D-Vt.' → {'democrat', 'vermont'}: what 'the Vermont Democrat' means."""
+    m = _PARTY_STATE.match(text, end)
+    if not m:
+        return set()
+    state = fold(m.group(2)).rstrip(".")
+    return {_PARTIES[m.group(1)], *STATE_ABBREVIATIONS.get(state, state).split()}
+
+
+_ROLE_ENDS = {"for", "of", "at", "who", "with", "from", "in", "to", "and", "which", "that", "whose", "on", "by",
+              "since", "as", "whom"}
+
+
+def _role_head(role: str | None) -> list[str]:
+    """The words of an appositive role before its modifiers: 'veteran diplomat who served …' →
+    ['veteran', 'diplomat'] (not 'victim' of 'lawyer for the victim')."""
+    words = []
+    for w in re.findall(r"[\w-]+", fold(role or "")):
+        if w in _ROLE_ENDS:
+            break
+        words.append(w)
+    return words
+
+
+def _nouns_before(toks: list[Token], i: int) -> set[str]:
+    """Person nouns written just before a name: 'Head coach Darnell Price' → {'head', 'coach'}."""
+    out, k = set(), i - 1
+    while k >= 0 and i - k <= 3 and (fold(toks[k].text) in ROLE_WORDS
+                                     or not toks[k].is_cap and fold(toks[k].text) in PEOPLE_NOUNS):
+        out.add(fold(toks[k].text))
+        k -= 1
+    return out
+
+
+def _double_barrelled(run: list[Token]) -> bool:
+    """'Margaret Hale-Dunmore': a first name, then a surname of two capitalised halves (not
+    'Pro-Trump', 'Al-Qaeda' or 'Coca-Cola')."""
+    halves = run[-1].text.split("-")
+    return len(halves) == 2 and all(h[:1].isupper() and h[1:].islower() for h in halves) \
+        and is_first_name(run[0].text)
 
 
 _TITLE_CASE_LOWER = {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "nor", "by", "with",
@@ -180,12 +229,13 @@ def _heading_line(text: str, start: int, end: int) -> bool:
     return len(words) <= 12 and all(w[0].isupper() or w in _TITLE_CASE_LOWER for w in words)
 
 
-def _titled_work(toks: list[Token], i: int, j: int) -> bool:
+def _titled_work(text: str, toks: list[Token], i: int, j: int) -> bool:
     """Is toks[i:j + 1] a work's title: `the film Selma`, or set off by commas, `her book, Living
-    History, …` (but not `In the film, Michael Moore says`)?"""
+    History, …` (but not `In the film, Michael Moore says`, nor a name opening the paragraph after a
+    headline that ends in `Memoir`)?"""
     if i > 1 and toks[i - 1].text == ",":
         return fold(toks[i - 2].text) in WORKS and j + 1 < len(toks) and toks[j + 1].text == ","
-    return i > 0 and fold(toks[i - 1].text) in WORKS
+    return i > 0 and fold(toks[i - 1].text) in WORKS and "\n" not in text[toks[i - 1].end:toks[i].start]
 
 
 def _ends_with(full: str, key: str) -> bool:
@@ -205,6 +255,7 @@ class Discourse:
         self.orgs: list[tuple[int, str]] = []
         self.speakers: list[Speaker] = []  # resolved speakers in order of attribution
         self.titled: list[tuple[int, set[str], Speaker]] = []  # people with their title words
+        self.described: list[tuple[int, set[str], Speaker]] = []  # people with the nouns that describe them
         self.genders: dict[str, str] = {}  # folded name -> "f" | "m", where the text tells
         self._types: dict[str, str] = {}  # name -> entity_type(name, text)
         self._by_word: dict[str, list[tuple[int, str, Speaker]]] = {}  # a name's first or last word -> people
@@ -236,13 +287,18 @@ class Discourse:
                         and self.text[nxt.end:toks[j + 2].start] == " " and toks[j + 2].is_cap and j > i:
                     j += 1  # the middle initial of "Joseph R. Biden"
                     continue
+                close = next((c for c in (j + 3, j + 4) if c + 1 < len(toks) and toks[c].text in "\"”"), None)
+                if nxt.text in "\"“" and close is not None and toks[close + 1].is_cap \
+                        and is_nickname(self.text, nxt.start, toks[close].end, toks[i].start, toks[close + 1].end):
+                    j = close + 1  # past the nickname of 'Robert "Bobby" Tran'
+                    continue
                 if not (is_name_token(nxt) and nxt.is_word) or self.text[toks[j].end:nxt.start] != " " \
                         or possessive(toks[j]):
                     break
                 j += 1
             run = toks[i:j + 1]
             after = toks[j + 1] if j + 1 < len(toks) else None
-            if any(fold(t.text) in HEADLINE_WORDS for t in run) or _titled_work(toks, i, j) or (
+            if any(fold(t.text) in HEADLINE_WORDS for t in run) or _titled_work(self.text, toks, i, j) or (
                     after is not None and not after.is_cap and fold(after.text) in MODIFIED_NOUNS):
                 # title case ("Trump Is Merely a Small Fry"), a modifier ("the Kent County
                 # Republican headquarters") or a work's title ("her book, Living History,"), not a name
@@ -272,7 +328,7 @@ class Discourse:
                 titles.update(fold(t.text) for t in run[:cut[-1] + 1])
                 run = run[cut[-1] + 1:]
             if run:
-                name = self.text[run[0].start:run[-1].end]
+                name = _NICKNAME.sub(" ", self.text[run[0].start:run[-1].end])  # 'Robert "Bobby" Tran'
                 name = _strip_possessive(name)
                 kind = classify_name(name)
                 if kind == "person" and (len(run) >= 2 or titles) and (
@@ -281,21 +337,29 @@ class Discourse:
                     pass  # "Cedar Point", "Good Friday", "Roth Mills", a heading: no one "he" or "she" can mean
                 elif kind == "person" and run[0].start < headline_end:
                     pass  # "Obama Sees 'Personal Insult' …": in a title-case headline every word is capitalised
-                elif kind == "person" and len(run) >= 2 and not any(
-                        fold(_strip_possessive(t.text)) in PLACES
-                        or "-" in t.text and not (t is run[-1] and is_first_name(run[0].text)) for t in run):
-                    # a hyphen only in a surname after a first name ("Margaret Hale-Dunmore", not "Taliban-led")
+                elif kind == "person" and len(run) >= 2 and not any(fold(_strip_possessive(t.text)) in PLACES
+                                                                   or "-" in t.text for t in run[:-1]) \
+                        and ("-" not in run[-1].text or _double_barrelled(run)):
                     role, aff = self._appositive(run[-1].end)
                     role = role or trade
                     self._add_person(run[0].start, fold(name),
                                      Speaker(name, run[0].start, run[-1].end, "person", name, role, aff))
                     titles.update(re.findall(r"[\w-]+", fold(role or "")))
                     self._learn_gender(name, titles)
-                    if titles & ROLE_WORDS:
+                    nouns = set(_role_head(role)) | _nouns_before(toks, i) | _party_state(self.text, run[-1].end) \
+                        | {w for w in titles if w in DEMONYMS}  # "Kenyan Joseph Kiprono"
+                    if i > 0 and possessive(toks[i - 1]) and (country := place_of(toks[i - 1].text)):
+                        nouns |= _DEMONYMS_OF.get(country, set())  # "Kenya's Joseph Kiprono" is "the Kenyan"
+                    if nouns:  # "Head coach Darnell Price", "Sigrid Aalto, a veteran diplomat who …"
+                        self.described.append((run[0].start, nouns, self.people[-1][2]))
+                    age = _AGE_AFTER.match(self.text, run[-1].end)
+                    if age:  # "Karen Blix, 47," is "the 47-year-old" later
+                        titles.add(f"{age.group(1)}-year-old")
+                    if titles & ROLE_WORDS or age:
                         self.titled.append((run[0].start, titles, self.people[-1][2]))
                 elif kind == "person" and len(run) == 1 and titles & HONORIFICS - {"dr"}:
                     # "Ms. Doe": a person, and one whose gender the honorific tells
-                    full = self.full_name(name, run[0].start, gender_of("", titles & HONORIFICS)) or name
+                    full = self.full_name(name, run[0].start, titles & HONORIFICS) or name
                     self._add_person(run[0].start, fold(full), Speaker(full, run[0].start, run[-1].end, "person", full))
                     self._learn_gender(full, titles)
                 elif kind == "person" and len(run) == 1 and not titles and (full := self.full_name(name, run[0].start)):
@@ -386,20 +450,24 @@ class Discourse:
         self._catch_up()
         return self._last_named.get(name)
 
-    def full_name(self, partial: str, offset: int, gender: str | None = None) -> str | None:
-        """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier; with a gender (from "Mrs."),
-        of the people with that name those it fits, if any."""
+    def full_name(self, partial: str, offset: int, honorifics: set[str] = frozenset()) -> str | None:
+        """'Mujahid' → 'Zabihullah Mujahid' when that name came earlier.  After "Ms."/"Mr." the word
+        is a surname (not "Benning" of "Benning Tools") of someone of the honorific's gender, else of
+        no known gender, never of the other one; "Sir Alan" goes by his first name."""
         key = fold(partial)
         if key in PEOPLE_NOUNS or key in ORG_NOUNS or key in PLACES:
             return None
+        surname = bool(honorifics - {"sir", "dame"})  # "Sir Alan" goes by his first name
+        gender = gender_of("", honorifics)
         # a one-word name can only be a first or last word: look those up, not every person
         people = self.people if " " in key else self._by_word.get(key, [])
         found = [(start, sp.name) for start, full, sp in people
-                 if start <= offset and full != key and (_ends_with(full, key) or full.startswith(key + " "))]
-        if gender is not None:  # "Ms. Benning": Ruth Benning before Harold, and before a name of no known gender
+                 if start <= offset and full != key and (_ends_with(full, key) or not surname
+                                                         and full.startswith(key + " "))]
+        if gender is not None:  # "Ms. Benning": Ruth Benning, else a Benning of no known gender; never Harold
             known = {sp.name for _, full, sp in people if self.gender(sp) == gender}
             open_ = {sp.name for _, full, sp in people if self.gender(sp) is None}
-            found = [f for f in found if f[1] in known] or [f for f in found if f[1] in open_] or found
+            found = [f for f in found if f[1] in known] or [f for f in found if f[1] in open_]
         if not found:
             return None
         # Two people with one surname ("Ted Cruz" … "his father, Rafael Cruz"): the bare surname
@@ -414,10 +482,21 @@ class Discourse:
         """'the senator' → the last person named with that title ('Sen. Ted Cruz'); every title word
         must fit ('the Democratic nominee' is not 'Republican nominee Donald Trump')."""
         for start, titles, sp in reversed(self.titled):
-            if start < offset and all(titles & ({w} | TITLE_FORMS.get(w, set())) for w in words) \
-                    and titles & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
+            full = {fold(ABBREVIATED_TITLES.get(t, t)) for t in titles}  # "Lt. Gov." is a lieutenant governor
+            if start < offset and all((titles | full) & ({w} | TITLE_FORMS.get(w, set())) for w in words) \
+                    and full & TITLE_QUALIFIERS <= set(words):  # "the president" is no vice president
                 return sp
         return None
+
+    def person_described(self, words: list[str], offset: int) -> Speaker | None:
+        """'the veteran diplomat' → the last person named before offset with those nouns
+        ('Sigrid Aalto, a veteran diplomat who …', 'Head coach Darnell Price')."""
+        return next((sp for start, nouns, sp in reversed(self.described)
+                     if start < offset and set(words) <= nouns), None)
+
+    def person_aged(self, age: str, offset: int) -> Speaker | None:
+        """'the 47-year-old' → the last person named before offset with that age ('Karen Blix, 47,')."""
+        return next((sp for start, titles, sp in reversed(self.titled) if start < offset and age in titles), None)
 
     def org_like(self, head: str, offset: int) -> str | None:
         """'the ministry' → the last organisation named with that word."""
@@ -428,7 +507,8 @@ class Discourse:
 
     def last_group(self, offset: int, plural: bool = False) -> Speaker | None:
         for sp in reversed(self.speakers):
-            if sp.start < offset and sp.type in ("organisation", "anonymous", "publication"):
+            if sp.start < offset and sp.type in ("organisation", "anonymous", "publication") \
+                    and not _unnamed_holder(sp):  # "they" is not "the FBI director"
                 if plural and fold(sp.mention).startswith(("a ", "an ", "one ")):
                     continue  # "they" is not "a new report" or "one resident"
                 return sp
@@ -527,6 +607,12 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         # "Mrs." cut off at its full stop: the honorific alone is no one, "Mrs. Clinton" is
         return describe(text, m_start, surname.end(), discourse, appositive)
 
+
+    if low.startswith("the ") and (len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS
+                                   or len(toks) == 2 and fold(toks[1].text) in DEMONYMS) \
+            and (known := discourse.person_described([fold(t.text) for t in toks[1:]], m_start)):
+        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt.", "the Kenyan" after "Kenya's Joseph Kiprono"
+        return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
     pp: list[Token] = []
     for n, t in enumerate(toks[1:], 1):
@@ -640,8 +726,9 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             role = role or _appositive_role(appos)
             aff = aff or _appositive_affiliation(appos)
         guessed = False
+        honorifics = {fold(t.text.rstrip(".")) for t in prefix + lead} & HONORIFICS
         if entry is None and len(name_toks) == 1:
-            full = discourse.full_name(name, m_start, gender_of("", {fold(t.text) for t in prefix + lead} & HONORIFICS))
+            full = discourse.full_name(name, m_start, honorifics)
             if full:
                 name, guessed = full, True
                 entry = registry.get(fold(name))
@@ -674,6 +761,11 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
             entry = registry.get(fold(name))
             return Speaker(mention, m_start, m_end, "person", entry.name if entry else name, known.role or desc,
                            known.affiliation or (entry.affiliation if entry else None), True)
+    ages = [t.lower for t in toks[1:] if re.fullmatch(r"\d{1,3}-year-old", t.lower)]
+    if first == "the" and ages and not pp:
+        known = discourse.person_aged(ages[0], m_start)  # "the 47-year-old" after "Karen Blix, 47,"
+        if known is not None:
+            return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     if head in PUBLICATION_HEADS:
         return Speaker(mention, m_start, m_end, "publication", desc, None, aff, True)
     if head in ORG_NOUNS and (head not in PEOPLE_NOUNS or head == "police"):
@@ -688,13 +780,45 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     if head in PEOPLE_NOUNS or first in INDEFINITE or (head != singular(head) and singular(head) in BODY_NOUNS):
         # "Human rights groups", "two federal agencies": bodies not named, described
+        if first == "the" and not pp and (known := discourse.person_described([fold(t.text) for t in toks[1:]],
+                                                                               m_start)):
+            return Speaker(mention, m_start, m_end, "person", known.name, known.role or desc, known.affiliation, True)
         if (first == "the" or possessive(toks[0])) and head in ROLE_WORDS:
-            # "the defence minister": one definite person, known only by role.
-            return Speaker(mention, m_start, m_end, "person", _cap_first(desc), desc, aff)
+            # "Pakistan's defence minister": the holder the article or the registry names.
+            holder = _role_holder(toks, m_start, discourse, registry)
+            if holder is not None:
+                return Speaker(mention, m_start, m_end, "person", holder.name, holder.role or desc,
+                               holder.affiliation or aff, True)
+            # "the defence minister" whom the article never names: described, and no speaker page.
+            return Speaker(mention, m_start, m_end, "anonymous", desc, desc, aff)
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     if first in DETERMINERS and len(toks) > 1 and not pp:
         return Speaker(mention, m_start, m_end, "anonymous", desc, None, aff)
     return None
+
+
+_SPELLINGS = {"defense": "defence"}  # US and British spellings of one title
+
+
+def _role_holder(toks: list[Token], offset: int, discourse: Discourse,
+                 registry: dict[str, RegistryEntry]) -> Speaker | RegistryEntry | None:
+    """The person holding the role a possessive country gives ("Pakistan's defence minister",
+    "Pakistan's interior minister"): the last person the article titled so whose title names no
+    other country ("Indian Defence Minister …"), else the registry's one holder of that role there."""
+    country = place_of(toks[0].text) if possessive(toks[0]) else None
+    words = [fold(t.text) for t in toks[1:]]
+    if country is None or not words or not all(w in ROLE_WORDS for w in words):
+        return None
+    words = [_SPELLINGS.get(w, w) for w in words]
+    for start, titles, sp in reversed(discourse.titled):
+        titles = {_SPELLINGS.get(t, t) for t in titles}
+        if start < offset and set(words) <= titles and titles & TITLE_QUALIFIERS <= set(words) \
+                and not {DEMONYMS[t] for t in titles if t in DEMONYMS} - {country}:
+            return sp
+    want = set(words) | {fold(country)}
+    holders = {e for e in registry.values() if e.type == "person" and e.role
+               and want <= {_SPELLINGS.get(w, w) for w in re.findall(r"[\w-]+", fold(e.role))}}
+    return holders.pop() if len(holders) == 1 else None
 
 
 _NP_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "for", "by", "with", "from", "among", "and", "or", "than",
@@ -767,6 +891,11 @@ def singular(word: str) -> str:
 def people_plural(word: str) -> bool:
     """The plural of a person or role noun ("advisers", "employees")."""
     return word.endswith("s") and word[:-1] in PERSON_WORDS
+
+
+def _unnamed_holder(sp: Speaker) -> bool:
+    """One person known only by a role the article gives nobody ("the FBI director")."""
+    return sp.type == "anonymous" and sp.role is not None and sp.role == sp.name
 
 
 def _one_someone(sp: Speaker) -> bool:

@@ -205,4 +205,17 @@ ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governo
                       "prof": "Professor", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "maj": "Major",
                       "sgt": "Sergeant", "adm": "Admiral", "rev": "Reverend", "del": "Delegate", "atty": "Attorney",
                       "supt": "Superintendent"}
+# AP style's state abbreviations after a party letter ("Sen. Ellen Marsh, D-Vt."); the eight states
+# AP spells out need none.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
+    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
+    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota", "okla": "oklahoma",
+    "ore": "oregon", "pa": "pennsylvania", "r.i": "rhode island", "s.c": "south carolina", "s.d": "south dakota",
+    "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}
 COMPASS = {"western", "eastern", "northern", "southern"}  # "a Western diplomat" belongs to no body called Western

@@ -8,7 +8,10 @@ counts as the same one when:
 
 * **shared quoted words**: a run of words the writer put inside quotation marks in one
   quote occurs word for word in the other (any case and punctuation).  Two words are
-  enough when both quotes are attributed to the same speaker (same `speaker_id`);
+  enough when both quotes are attributed to the same speaker (same `speaker_id`), or
+  when one article only describes its speaker (an anonymous source or a body, not a
+  named person) and that description's affiliation is the named speaker's side
+  ("Pakistan's defence leadership" and Khawaja Asif, Defence Minister of Pakistan);
   otherwise at least `MIN_PHRASE_OTHER_SPEAKER` words, so that two people who both said
   "open war" are not merged.  For a direct or partial quote without inner marks, the
   whole quote counts as quoted words.
@@ -16,9 +19,8 @@ counts as the same one when:
   words (Jaccard overlap of words of three or more letters, outside a few function
   words, at least `MIN_OVERLAP`, with at least three words in common).
 
-What this does not do: it does not merge speakers (a quote attributed to "Pakistan's
-defense minister" in one article is not linked to Khawaja Asif's in another unless
-the extractor resolved both to the same `speaker_id`), and paraphrases of the same
+What this does not do: it does not merge speakers (a described source stays as the
+article described it; only the two articles are linked), and paraphrases of the same
 statement in different words are not linked.  Quotes from the same article are
 never "other sources".
 """
@@ -85,9 +87,22 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return bool(a.speaker_id) and a.speaker_id == b.speaker_id
 
 
+def _may_be_same_speaker(a: Quote, b: Quote) -> bool:
+    """One quote names a person, the other only describes its source (anonymous, or a body)
+    with an affiliation that the person's affiliation or role names: the description may be
+    that person, as outlets often write "Pakistan's defence leadership" for the minister."""
+    for named, described in ((a, b), (b, a)):
+        side = words(described.affiliation or "")
+        if named.speaker_type == "person" and described.speaker_type in ("anonymous", "organisation") and side:
+            if _contains(words(f"{named.affiliation or ''} {named.role or ''}"), side):
+                return True
+    return False
+
+
 def shared_phrase(a: Quote, b: Quote) -> list[str] | None:
     """The longest quoted run of one quote found word for word in the other, if long enough."""
-    least = MIN_PHRASE_SAME_SPEAKER if _same_speaker(a, b) else MIN_PHRASE_OTHER_SPEAKER
+    near = _same_speaker(a, b) or _may_be_same_speaker(a, b)
+    least = MIN_PHRASE_SAME_SPEAKER if near else MIN_PHRASE_OTHER_SPEAKER
     wa, wb = words(a.text), words(b.text)
     best: list[str] | None = None
     for phrase, other in [(p, wb) for p in quoted_phrases(a)] + [(p, wa) for p in quoted_phrases(b)]:

@@ -124,3 +124,20 @@ def test_seeds_grouping_never_links_an_article_to_itself_and_is_symmetric(seeds_
     for a, b in links:
         assert everything[a].source != everything[b].source
         assert (b, a) in links
+
+
+def test_a_described_source_on_the_named_speakers_side_shares_two_quoted_words():
+    asif = q("that Pakistan was in \u201copen war\u201d with Afghanistan", speaker="Khawaja Asif",
+             speaker_id="khawaja-asif", speaker_type="person", role="Defence Minister of Pakistan",
+             affiliation="Government of Pakistan")
+    leadership = q("the situation as having crossed into \u201copen war,\u201d", source="b.txt",
+                   speaker="Pakistan\u2019s defence leadership", speaker_id="pakistan-s-defence-leadership",
+                   speaker_type="organisation", affiliation="Pakistan")
+    assert match(asif, leadership).phrase == "open war"
+    assert match(leadership, asif).phrase == "open war"
+    # The other side, or another named person, needs four quoted words as before.
+    kabul = replace(leadership, speaker="Afghan officials", speaker_type="anonymous", affiliation="Afghanistan")
+    assert match(asif, kabul) is None
+    other = replace(leadership, speaker="Omar Farooq", speaker_id="omar-farooq", speaker_type="person")
+    assert match(asif, other) is None
+    assert match(asif, replace(leadership, affiliation=None)) is None

@@ -13,18 +13,10 @@ rule (or the gold names no speaker). Prints, per kind and for all records:
 Nothing from the gold set is written anywhere.
 """
 import argparse
-import importlib.util
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-
-def _scorer(gold: Path):
-    spec = importlib.util.spec_from_file_location("score_quotes", gold.parent / "score_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import gold_run  # beside this script
 
 
 def judged(S, gold, pred, threshold):
@@ -72,12 +64,10 @@ def table(rows, label: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", type=Path)
-    ap.add_argument("--cmd", default=f"{sys.executable} -m search.cli extract --jsonl {{dir}}")
+    ap.add_argument("--cmd", default=gold_run.DEFAULT_CMD)
     ap.add_argument("--iou", type=float, default=0.3)
     args = ap.parse_args()
-    S = _scorer(args.gold)
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pred = S.load_pred(S.run_extractor(gold, args.cmd), {d["doc_id"] for d in gold})
+    S, gold, pred = gold_run.run(args.gold, args.cmd)
     rows = judged(S, gold, pred, args.iou)
     print(f"calibration at IoU {args.iou} (right = matched, with the right speaker where the gold names one)")
     out = table(rows, "all records")

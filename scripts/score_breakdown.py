@@ -13,17 +13,9 @@ Runs `quotes extract --jsonl` on the gold texts through the scorer's own functio
 Nothing from the dev set is written anywhere.
 """
 import argparse
-import importlib.util
-import json
-import sys
 from pathlib import Path
 
-
-def _scorer(gold: Path):
-    spec = importlib.util.spec_from_file_location("score_quotes", gold.parent / "score_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import gold_run  # beside this script
 
 
 def _matches(S, gsets, psets, threshold):
@@ -46,11 +38,9 @@ def _f1(tp, n_pred, n_gold):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", type=Path)
-    ap.add_argument("--cmd", default=f"{sys.executable} -m search.cli extract --jsonl {{dir}}")
+    ap.add_argument("--cmd", default=gold_run.DEFAULT_CMD)
     args = ap.parse_args()
-    S = _scorer(args.gold)
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pred = S.load_pred(S.run_extractor(gold, args.cmd), {d["doc_id"] for d in gold})
+    S, gold, pred = gold_run.run(args.gold, args.cmd)
     n_gold = n_pred = tp = artefacts = tp_spans = 0
     for doc in gold:
         text = doc["text"]

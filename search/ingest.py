@@ -43,7 +43,7 @@ PAGE_FURNITURE = re.compile(
     r"|share (?:this|the) (?:article|story)|share (?:on|via) \w+(?: \w+)?"
     # captions and credits: a name after "by", no sentence punctuation or quotation marks
     r"|(?:(?:staff|file|ap|afp|reuters|getty)\s+)?photo(?:graph)?s?\s*(?::|(?:by|credit|courtesy)\b:?\s*(?-i:[A-Z]))"
-    r"[^.!?\"“”]{0,150}"
+    r"[^.!?\"“”]{0,150}|(?:staff|file)\s+photo(?:graph)?s?"
     r"|(?:image|picture|video)(?:\s+(?:source|caption|credit))?\s*:.{0,200}|image (?:source|caption),.{0,200}"
     r"|caption\s*:.{0,200}"
     r"|.{0,250}\((?:ap|afp|reuters|getty images|epa|upi)(?: photo)?\s*/[^()]{0,80}\)"

@@ -285,7 +285,7 @@ PRONOUNS = [
              "STAFF PHOTO",
              "“I never wanted to do anything else,” he said Thursday."),
          "never wanted to do anything else", "Walt Hennessey", "person",
-         fails="he -> page furniture (STAFF PHOTO)"),
+         fails="he -> a team (Riverside Hawks); the STAFF PHOTO line itself is blanked at ingest"),
     Case("she-after-advertisement",
          art("Teachers Vote to Strike",
              "Union president Gloria Mendez announced the result on Wednesday night.",
@@ -508,8 +508,7 @@ ROLES = [
          art("Striker Signs Three-Year Deal",
              "Corbin Athletic signed striker Mateo Vargas from Real Portavila on Wednesday.",
              "“I want to win trophies here,” the striker said at his unveiling."),
-         "win trophies here", "Mateo Vargas", "person",
-         fails="role not linked to its holder (anonymous 'striker')"),
+         "win trophies here", "Mateo Vargas", "person"),
     Case("the-pitcher",
          art("Ace Shuts Out Rivals",
              "Right-hander Kenji Morimoto threw a two-hit shutout as the Bayport Gulls beat the "

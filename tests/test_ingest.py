@@ -124,7 +124,7 @@ def test_markup_in_a_text_file_is_blanked_not_quoted():
 FURNITURE = [
     "Advertisement", "ADVERTISEMENT", "Story continues below", "Story continues below advertisement",
     "Article continues after this advertisement", "Continue reading the main story", "Skip advertisement",
-    "Supported by", "STAFF PHOTO by Tom Reyes", "Photo: Jane Roe/The Daily Planet", "FILE PHOTO: A view of the port",
+    "Supported by", "STAFF PHOTO", "STAFF PHOTO by Tom Reyes", "Photo: Jane Roe/The Daily Planet", "FILE PHOTO: A view of the port",
     "Image source, Getty Images", "Image caption, The minister arrives in Kabul",
     "Protesters march in Lahore on Friday. (AP Photo/K.M. Chaudary)",
     "Reporting by Sam Patel; editing by Ruth Green", "(Reporting by Sam Patel in Islamabad; Editing by Ruth Green)",

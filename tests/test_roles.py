@@ -34,6 +34,12 @@ ROLE_CASES = [
      "“My lungs were screaming,” the 47-year-old said.", "My lungs were screaming", ("Karen Holt", "person")),
     ("Climbers Return\n\nKaren Holt, 47, and Tom Reyes, 52, reached the summit on Friday.\n\n"
      "“I never doubted it,” the 52-year-old said.", "I never doubted it", ("Tom Reyes", "person")),
+    # a trade the word lists do not hold, written right before the name, then "the <trade>"
+    ("Deal Signed\n\nCorbin Athletic signed winger Tomas Reid from Porthaven on Friday.\n\n"
+     "“I came to win,” the winger said.", "I came to win", ("Tomas Reid", "person")),
+    # a noun nobody was described with stays a description, and a verb before a name is no noun
+    ("Deal Signed\n\nCorbin Athletic signed winger Tomas Reid from Porthaven on Friday.\n\n"
+     "“He came to win,” the goalkeeper said.", "He came to win", ("goalkeeper", "anonymous")),
     # nobody was given that age: a description
     ("Climbers Return\n\nKaren Holt, 47, reached the summit on Friday.\n\n"
      "“It was cold,” the 30-year-old said.", "It was cold", ("30-year-old", "anonymous")),
@@ -121,3 +127,15 @@ def test_party_and_state_labels(label, speaker):
             f"“We will not fund this,” {label} said.")
     got = _said(text, "We will not fund this").speaker
     assert got == speaker if speaker else got != "Ellen Marsh"
+
+
+@pytest.mark.parametrize("word,noun", [("winger", True), ("striker", True), ("star", True), ("club", True), ("signed", False),
+                                       ("visiting", False), ("recently", False), ("with", False), ("said", False),
+                                       ("Coach", False), ("were", False)])
+def test_a_bare_noun_before_a_name(word, noun):
+    """Only a lower-case word of four letters or more that is no verb form, adverb or function
+    word describes the person named after it ("signed winger Tomas Reid")."""
+    from search.attribution.speakers import _bare_noun
+    from search.text import Token
+
+    assert _bare_noun(Token(word, 0, len(word))) is noun

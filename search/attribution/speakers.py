@@ -25,6 +25,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
                     STATE_ABBREVIATIONS, TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
 from ..entities import entity_type, is_first_name
+from .lexicon import VERBISH
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
 from ..text import WORD, Spans, Token, is_nickname, possessive, tokens
@@ -196,13 +197,24 @@ def _role_head(role: str | None) -> list[str]:
 
 
 def _nouns_before(toks: list[Token], i: int) -> set[str]:
-    """Person nouns written just before a name: 'Head coach Darnell Price' → {'head', 'coach'}."""
+    """Person nouns written just before a name: 'Head coach Darnell Price' → {'head', 'coach'};
+    and any lower-case noun right before it, as news writes a trade the lists do not hold
+    ('signed striker Mateo Vargas', 'film star Desmond Pryor'): only "the striker" will match it."""
     out, k = set(), i - 1
     while k >= 0 and i - k <= 3 and (fold(toks[k].text) in ROLE_WORDS
                                      or not toks[k].is_cap and fold(toks[k].text) in PEOPLE_NOUNS):
         out.add(fold(toks[k].text))
         k -= 1
+    if k == i - 1 and k >= 0 and _bare_noun(toks[k]):
+        out.add(toks[k].text)
     return out
+
+
+def _bare_noun(tok: Token) -> bool:
+    """A lower-case word that can be a noun before a name: not a verb form, an adverb or a function word."""
+    w = tok.text
+    return w.isalpha() and w.islower() and len(w) >= 4 and not w.endswith(("ed", "ing", "ly")) \
+        and w not in _NP_STOP and w not in VERBISH and w not in ("says", "said", "told", "tells", "asks", "adds")
 
 
 def _double_barrelled(run: list[Token]) -> bool:
@@ -609,9 +621,10 @@ def describe(text: str, start: int, end: int, discourse: Discourse,
 
 
     if low.startswith("the ") and (len(toks) <= 4 and fold(toks[-1].text) in PARTY_WORDS
-                                   or len(toks) == 2 and fold(toks[1].text) in DEMONYMS) \
+                                   or len(toks) == 2) \
             and (known := discourse.person_described([fold(t.text) for t in toks[1:]], m_start)):
-        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt.", "the Kenyan" after "Kenya's Joseph Kiprono"
+        # "the Vermont Democrat" after "Sen. Ellen Marsh, D-Vt.", "the Kenyan" after "Kenya's Joseph Kiprono",
+        # "the striker" after "signed striker Mateo Vargas": a noun the article wrote of that person
         return Speaker(mention, m_start, m_end, "person", known.name, known.role, known.affiliation, True)
     # "authorities in Kabul", "officials from the ministry": the head comes before the preposition.
     pp: list[Token] = []

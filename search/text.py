@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "del", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
+    "mr", "mrs", "ms", "mx", "dr", "st", "sen", "rep", "del", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
     "cmdr", "adm", "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "al", "approx", "dept", "est", "govt",

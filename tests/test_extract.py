@@ -30,6 +30,8 @@ def one(text: str, **expect):
 @pytest.mark.parametrize("text, expect", [
     pytest.param('"We will win," Mr. Smith said.',
                  dict(kind="direct", speaker="Smith", cue="said", content='"We will win,"'), id="straight-after"),
+    pytest.param('"We will win," Mx. Lund said.',  # "Mx." is an abbreviation: the sentence goes on
+                 dict(kind="direct", speaker="Lund", cue="said"), id="mx-honorific"),
     pytest.param("“We will win,” said Jane Doe, the director of the Wilson Center.",
                  dict(kind="direct", speaker="Jane Doe", role="director of the Wilson Center",
                       affiliation="Wilson Center"), id="inverted-appositive"),

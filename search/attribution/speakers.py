@@ -25,7 +25,7 @@ from .words import (ABBREVIATED_TITLES, BODY_NOUNS, COLLECTIVE, COMPASS, DEMONYM
                     PUBLICATION_HEADS, PUBLICATION_WORDS, ROLE_JOINERS, ROLE_WORDS, SEATS, SENTENCE_START_WORDS,
                     STATE_ABBREVIATIONS, TITLES, TITLE_FORMS, TITLE_QUALIFIERS, TITLE_WORDS, WORKS)
 from ..entities import entity_type, is_first_name
-from .lexicon import VERBISH
+from .lexicon import CUES, VERBISH
 from ..gender import gender_of, pronoun_gender
 from ..model import slug
 from ..text import WORD, Spans, Token, is_nickname, possessive, tokens
@@ -214,7 +214,7 @@ def _bare_noun(tok: Token) -> bool:
     """A lower-case word that can be a noun before a name: not a verb form, an adverb or a function word."""
     w = tok.text
     return w.isalpha() and w.islower() and len(w) >= 4 and not w.endswith(("ed", "ing", "ly")) \
-        and w not in _NP_STOP and w not in VERBISH and w not in ("says", "said", "told", "tells", "asks", "adds")
+        and w not in _NP_STOP and w not in VERBISH and w not in CUES  # "told Mateo Vargas"
 
 
 def _double_barrelled(run: list[Token]) -> bool:
